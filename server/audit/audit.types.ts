@@ -1,0 +1,41 @@
+/**
+ * Typed audit vocabulary. Adding an action or purpose here is the only way
+ * to write a new kind of audit event, so the log stays searchable.
+ */
+export const AUDIT_ACTIONS = [
+  'person.read',
+  'person.list',
+  'person.create',
+  'person.update',
+  'person.roles.update',
+  'person.access_log.read',
+  'organisation.create',
+  'audit.search',
+  'audit.verify',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_PURPOSES = [
+  /** The person looks at or changes their own data. */
+  'self_service',
+  /** A functional administrator manages users and roles. */
+  'account_management',
+  /** A privacy officer inspects the audit log. */
+  'privacy_oversight',
+  /** A one-off load by the system (demo data, a migration of records). */
+  'system_data_load',
+] as const;
+export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
+
+export type AuditOutcome = 'success' | 'denied';
+
+export interface AuditEntry {
+  action: AuditAction;
+  purpose: AuditPurpose;
+  resourceType: string;
+  resourceId?: string | null;
+  /** The resident whose data this is about, if any. */
+  subjectPersonId?: string | null;
+  onBehalfOfPersonId?: string | null;
+  outcome?: AuditOutcome;
+}

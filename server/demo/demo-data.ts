@@ -1,0 +1,62 @@
+/**
+ * Synthetic demo data: two municipalities of the Zuid-Holland Zuid region,
+ * fictional organisations, and invented people. Every name, address and
+ * e-mail here is made up; e-mail addresses use the reserved .example domain.
+ */
+import type { OrganisationKind, Role } from '../../shared/roles';
+
+export const DEMO_PASSWORD = 'samenspel-demo-2026';
+
+export interface DemoMunicipality {
+  id: string;
+  cbsCode: string;
+  name: string;
+  slug: string;
+  organisations: Array<{ id: string; name: string; kind: OrganisationKind }>;
+  /** People who can sign in, one per role to show each role's view. */
+  staff: Array<{ id: string; localPart: string; givenName: string; familyName: string; roles: Role[]; organisationIndex?: number }>;
+}
+
+export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
+  {
+    id: '0b9d6a4e-5f3c-4e0a-9a51-000000000505',
+    cbsCode: 'GM0505',
+    name: 'Dordrecht',
+    slug: 'dordrecht',
+    organisations: [
+      { id: '5a1e0c2d-0000-4000-8000-000000050501', name: 'Zorggroep Oude Haven (fictief)', kind: 'care_provider' },
+      { id: '5a1e0c2d-0000-4000-8000-000000050502', name: 'Stichting Buurtkracht (fictief)', kind: 'welfare_organisation' },
+      { id: '5a1e0c2d-0000-4000-8000-000000050503', name: 'Woonstichting Rivierstad (fictief)', kind: 'housing_corporation' },
+      { id: '5a1e0c2d-0000-4000-8000-000000050504', name: 'Basisschool De Wielewaal (fictief)', kind: 'school' },
+    ],
+    staff: [
+      { id: 'a0000000-0000-4000-8000-000000050501', localPart: 'beheer', givenName: 'Bram', familyName: 'Beheerder', roles: ['admin'] },
+      { id: 'a0000000-0000-4000-8000-000000050502', localPart: 'inwoner', givenName: 'Ineke', familyName: 'de Vries', roles: ['resident'] },
+      { id: 'a0000000-0000-4000-8000-000000050503', localPart: 'vrijwilliger', givenName: 'Victor', familyName: 'Jansen', roles: ['volunteer', 'resident'] },
+      { id: 'a0000000-0000-4000-8000-000000050504', localPart: 'sociaalwerker', givenName: 'Sanne', familyName: 'Bakker', roles: ['social_worker'], organisationIndex: 1 },
+      { id: 'a0000000-0000-4000-8000-000000050505', localPart: 'professional', givenName: 'Peter', familyName: 'Visser', roles: ['professional'], organisationIndex: 0 },
+      { id: 'a0000000-0000-4000-8000-000000050506', localPart: 'beleid', givenName: 'Lotte', familyName: 'Smit', roles: ['policy_officer'] },
+      { id: 'a0000000-0000-4000-8000-000000050507', localPart: 'mediator', givenName: 'Mehmet', familyName: 'Yilmaz', roles: ['mediator'] },
+      { id: 'a0000000-0000-4000-8000-000000050508', localPart: 'arbiter', givenName: 'Anouk', familyName: 'Mulder', roles: ['arbiter'] },
+    ],
+  },
+  {
+    id: '0b9d6a4e-5f3c-4e0a-9a51-000000000512',
+    cbsCode: 'GM0512',
+    name: 'Gorinchem',
+    slug: 'gorinchem',
+    organisations: [
+      { id: '5a1e0c2d-0000-4000-8000-000000051201', name: 'Thuiszorg Lingeoever (fictief)', kind: 'care_provider' },
+      { id: '5a1e0c2d-0000-4000-8000-000000051202', name: 'Welzijn Vestingstad (fictief)', kind: 'welfare_organisation' },
+    ],
+    staff: [
+      { id: 'a0000000-0000-4000-8000-000000051201', localPart: 'beheer', givenName: 'Gert', familyName: 'Hoekstra', roles: ['admin'] },
+      { id: 'a0000000-0000-4000-8000-000000051202', localPart: 'inwoner', givenName: 'Fatima', familyName: 'El Amrani', roles: ['resident'] },
+      { id: 'a0000000-0000-4000-8000-000000051203', localPart: 'sociaalwerker', givenName: 'Joost', familyName: 'van Dijk', roles: ['social_worker'], organisationIndex: 1 },
+    ],
+  },
+];
+
+/** Invented given and family names for residents without an account. */
+export const GIVEN_NAMES = ['Anna', 'Bas', 'Chantal', 'Daan', 'Esra', 'Fenna', 'Gijs', 'Hanna', 'Ilse', 'Jesse', 'Kees', 'Layla', 'Milan', 'Noor', 'Olaf', 'Priya', 'Rik', 'Saar', 'Tom', 'Yara'];
+export const FAMILY_NAMES = ['de Boer', 'Kok', 'Dekker', 'Verbeek', 'Koster', 'Prins', 'Hendriks', 'Bos', 'Vos', 'Peters', 'Willems', 'Meijer', 'Kaya', 'Brouwer', 'de Graaf'];

@@ -1,0 +1,58 @@
+/**
+ * Loads the synthetic demo data once. The marker row in data_loads makes a
+ * second start add nothing. People created here get an audit event with
+ * purpose `system_data_load`, so their access log starts truthfully.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { accounts, dataLoads } from '../db/schema/index';
+import { audit } from '../audit/audit.service';
+import { hashPassword } from '../modules/auth/auth.password';
+import { insertPerson, replaceRoles } from '../modules/persons/persons.repository';
+import { organisations } from '../db/schema/index';
+import { createMunicipality } from '../modules/system/municipalities.repository';
+import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, FAMILY_NAMES, GIVEN_NAMES } from './demo-data';
+
+export const DEMO_LOAD = 'demo-v1';
+export const RESIDENTS_PER_MUNICIPALITY = 24;
+
+export async function loadDemoData(db: Db, now: () => Date): Promise<boolean> {
+  const [done] = await db.select().from(dataLoads).where(eq(dataLoads.name, DEMO_LOAD));
+  if (done) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    // Claim the load first: a concurrent start fails on the primary key instead of loading twice.
+    await tx.insert(dataLoads).values({ name: DEMO_LOAD });
+    for (const m of DEMO_MUNICIPALITIES) {
+      await createMunicipality(tx, { id: m.id, cbsCode: m.cbsCode, name: m.name });
+      if (m.organisations.length) {
+        await tx.insert(organisations).values(m.organisations.map((o) => ({ tenantId: m.id, ...o })));
+      }
+      const ctx = { requestId: `seed:${DEMO_LOAD}`, locale: 'nl' as const, now, actor: null, tenant: { id: m.id, code: m.cbsCode, name: m.name } };
+      for (const s of m.staff) {
+        const email = `${s.localPart}@${m.slug}.example`;
+        const accountId = s.id.replace(/^a/, 'c');
+        await tx.insert(accounts).values({ id: accountId, email, passwordHash, passwordChangedAt: now() });
+        await insertPerson(tx, { tenantId: m.id, id: s.id, accountId, givenName: s.givenName, familyName: s.familyName, email, phone: null, now: now() });
+        const orgId = s.organisationIndex !== undefined ? (m.organisations[s.organisationIndex]?.id ?? null) : null;
+        await replaceRoles(tx, m.id, s.id, s.roles.map((role) => ({ role, organisationId: role === 'admin' || role === 'resident' || role === 'volunteer' ? null : orgId })), now());
+        await audit(tx, ctx, { action: 'person.create', purpose: 'system_data_load', resourceType: 'person', resourceId: s.id, subjectPersonId: s.id });
+      }
+      for (let i = 0; i < RESIDENTS_PER_MUNICIPALITY; i += 1) {
+        const id = `b0000000-0000-4000-8000-${m.cbsCode.slice(2).padStart(6, '0')}${String(i).padStart(6, '0')}`;
+        const givenName = GIVEN_NAMES[(i * 7 + m.cbsCode.length) % GIVEN_NAMES.length]!;
+        const familyName = FAMILY_NAMES[(i * 11 + 3) % FAMILY_NAMES.length]!;
+        await insertPerson(tx, { tenantId: m.id, id, accountId: null, givenName, familyName, email: null, phone: null, now: now() });
+        await replaceRoles(tx, m.id, id, [{ role: i % 4 === 0 ? 'volunteer' : 'resident', organisationId: null }], now());
+        await audit(tx, ctx, { action: 'person.create', purpose: 'system_data_load', resourceType: 'person', resourceId: id, subjectPersonId: id });
+      }
+    }
+  });
+  return true;
+}
+
+export function demoSignIns(): Array<{ municipality: string; email: string; roles: string[] }> {
+  return DEMO_MUNICIPALITIES.flatMap((m) =>
+    m.staff.map((s) => ({ municipality: m.name, email: `${s.localPart}@${m.slug}.example`, roles: s.roles })),
+  );
+}

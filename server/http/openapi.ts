@@ -1,0 +1,67 @@
+/**
+ * OpenAPI plumbing: every module builds its routes on `createRouter()`, so a
+ * zod schema is at once the validator, the OpenAPI description and the type.
+ * Validation failures become problem+json with the fields at fault.
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError } from '../core/errors';
+import type { AppEnv } from './env';
+import { invalidParamsFromZod } from './problem';
+
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError('validation_failed', undefined, { invalidParams: invalidParamsFromZod(result.error) });
+      }
+    },
+  });
+}
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string().optional(),
+    invalidParams: z
+      .array(z.object({ name: z.string(), code: z.string(), reason: z.string() }))
+      .optional(),
+    requestId: z.string().optional(),
+  })
+  .openapi('Problem');
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/** The error responses most routes share, for the OpenAPI document. */
+export const commonErrors = {
+  400: problem('Invalid input; `invalidParams` names the fields at fault.'),
+  401: problem('Not signed in.'),
+  403: problem('Not allowed, or the CSRF check failed.'),
+  404: problem('Not found, or not visible to you.'),
+  413: problem('Request body too large.'),
+  415: problem('Request body is not JSON.'),
+} as const;
+
+export const problemResponse = problem;
+
+/** A JSON request body that must be present (so a missing or non-JSON body is refused). */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { required: true, content: { 'application/json': { schema } } } };
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** Municipality (tenant) code in paths: the CBS code, e.g. GM0505. */
+export const MunicipalityCodeParam = z
+  .string()
+  .regex(/^GM\d{4}$/)
+  .openapi({ param: { name: 'code', in: 'path' }, example: 'GM0505' });
+
+export const UuidParam = (name: string) => z.uuid().openapi({ param: { name, in: 'path' } });

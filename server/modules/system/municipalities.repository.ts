@@ -1,0 +1,15 @@
+/** Creating a municipality (tenant): its row and the start of its audit chain. */
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { municipalities } from '../../db/schema/index';
+import { createAuditChain } from '../../audit/audit.repository';
+
+export async function createMunicipality(q: Queryable, m: { id: string; cbsCode: string; name: string }): Promise<void> {
+  await q.insert(municipalities).values(m);
+  await createAuditChain(q, m.id);
+}
+
+export async function findMunicipalityByCode(q: Queryable, cbsCode: string) {
+  const [row] = await q.select().from(municipalities).where(eq(municipalities.cbsCode, cbsCode));
+  return row ?? null;
+}
