@@ -4,6 +4,7 @@
  * act as A against B's data.
  */
 import { DEMO_MUNICIPALITIES } from '../server/demo/demo-data';
+import { demoResidentId } from '../server/demo/seed';
 
 const [dordrecht, gorinchem] = DEMO_MUNICIPALITIES;
 if (!dordrecht || !gorinchem) throw new Error('demo data must hold two municipalities');
@@ -26,6 +27,8 @@ export const A = {
   mediator: staff(dordrecht, 'mediator'),
   arbiter: staff(dordrecht, 'arbiter'),
   organisationId: dordrecht.organisations[0]!.id,
+  /** A resident without an account, known to nobody but the administrator. */
+  otherResidentId: demoResidentId(dordrecht.cbsCode, 1),
 };
 
 export const B = {

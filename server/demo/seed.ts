@@ -16,6 +16,10 @@ import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, FAMILY_NAMES, GIVEN_NAMES } from '.
 export const DEMO_LOAD = 'demo-v1';
 export const RESIDENTS_PER_MUNICIPALITY = 24;
 
+/** The id of the i-th synthetic resident (without an account) of a demo municipality. */
+export const demoResidentId = (cbsCode: string, i: number): string =>
+  `b0000000-0000-4000-8000-${cbsCode.slice(2).padStart(6, '0')}${String(i).padStart(6, '0')}`;
+
 export async function loadDemoData(db: Db, now: () => Date): Promise<boolean> {
   const [done] = await db.select().from(dataLoads).where(eq(dataLoads.name, DEMO_LOAD));
   if (done) return false;
@@ -39,7 +43,7 @@ export async function loadDemoData(db: Db, now: () => Date): Promise<boolean> {
         await audit(tx, ctx, { action: 'person.create', purpose: 'system_data_load', resourceType: 'person', resourceId: s.id, subjectPersonId: s.id });
       }
       for (let i = 0; i < RESIDENTS_PER_MUNICIPALITY; i += 1) {
-        const id = `b0000000-0000-4000-8000-${m.cbsCode.slice(2).padStart(6, '0')}${String(i).padStart(6, '0')}`;
+        const id = demoResidentId(m.cbsCode, i);
         const givenName = GIVEN_NAMES[(i * 7 + m.cbsCode.length) % GIVEN_NAMES.length]!;
         const familyName = FAMILY_NAMES[(i * 11 + 3) % FAMILY_NAMES.length]!;
         await insertPerson(tx, { tenantId: m.id, id, accountId: null, givenName, familyName, email: null, phone: null, now: now() });

@@ -1,0 +1,109 @@
+/**
+ * Authorisation matrix: every role x every action, in the caller's own
+ * municipality and in the other one. The expectations are written out by
+ * hand (not derived from the policy files), so a policy change that widens
+ * access shows up here as a failing cell.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../shared/roles';
+import { A, B } from './fixtures';
+import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
+
+const PERSON_OF_A = A.otherResidentId;
+let seq = 0;
+
+interface Action {
+  method: string;
+  /** Path under /api with {code} for the municipality. */
+  path: (self: string) => string;
+  body?: () => unknown;
+  /** Roles allowed in their own municipality; 'all' means every member. */
+  allowed: Role[] | 'all';
+}
+
+const ACTIONS: Record<string, Action> = {
+  'read own record': { method: 'GET', path: () => '/municipalities/{code}/me', allowed: 'all' },
+  'change own record': { method: 'PATCH', path: () => '/municipalities/{code}/me', body: () => ({ phone: '078 123 4567' }), allowed: 'all' },
+  'read own access log': { method: 'GET', path: () => '/municipalities/{code}/me/access-log', allowed: 'all' },
+  'read own record by id': { method: 'GET', path: (self) => `/municipalities/{code}/persons/${self}`, allowed: 'all' },
+  'list organisations': { method: 'GET', path: () => '/municipalities/{code}/organisations', allowed: 'all' },
+  'search people': { method: 'GET', path: () => '/municipalities/{code}/persons', allowed: ['admin'] },
+  'read another person': { method: 'GET', path: () => `/municipalities/{code}/persons/${PERSON_OF_A}`, allowed: ['admin'] },
+  'add a person': {
+    method: 'POST',
+    path: () => '/municipalities/{code}/persons',
+    body: () => ({ givenName: 'Nieuw', familyName: `Persoon ${++seq}`, email: `nieuw${seq}@dordrecht.example`, roles: [{ role: 'resident' }] }),
+    allowed: ['admin'],
+  },
+  "change another person's roles": {
+    method: 'PUT',
+    path: () => `/municipalities/{code}/persons/${PERSON_OF_A}/roles`,
+    body: () => ({ roles: [{ role: 'resident' }] }),
+    allowed: ['admin'],
+  },
+  'add an organisation': {
+    method: 'POST',
+    path: () => '/municipalities/{code}/organisations',
+    body: () => ({ name: `Organisatie ${++seq}`, kind: 'other' }),
+    allowed: ['admin'],
+  },
+  'search the audit log': { method: 'GET', path: () => '/municipalities/{code}/audit-events', allowed: ['admin'] },
+  'verify the audit chain': { method: 'POST', path: () => '/municipalities/{code}/audit-events/verify', allowed: ['admin'] },
+};
+
+/** A demo person of municipality A for each role (the volunteer is also a resident). */
+const PERSON_BY_ROLE: Record<Role, { id: string; email: string }> = {
+  resident: A.resident,
+  volunteer: A.volunteer,
+  social_worker: A.socialWorker,
+  professional: A.professional,
+  policy_officer: A.policyOfficer,
+  mediator: A.mediator,
+  arbiter: A.arbiter,
+  admin: A.admin,
+};
+
+describe('authorisation matrix', () => {
+  let env: TestEnv;
+  const agents = new Map<Role, Agent>();
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    for (const role of ROLES) agents.set(role, await signedIn(env.app, PERSON_BY_ROLE[role].email));
+  });
+  afterAll(() => env.close());
+
+  const cells = ROLES.flatMap((role) => Object.keys(ACTIONS).map((action) => [role, action] as const));
+
+  it.each(cells)('%s: %s in their own municipality', async (role, name) => {
+    const a = ACTIONS[name]!;
+    const agent = agents.get(role)!;
+    const path = `/api${a.path(PERSON_BY_ROLE[role].id).replace('{code}', A.code)}`;
+    const res = await agent.request(a.method, path, a.body?.());
+    const allowed = a.allowed === 'all' || a.allowed.includes(role) || (role === 'volunteer' && a.allowed.includes('resident'));
+    if (allowed) {
+      expect(res.status, await res.text()).toBeLessThan(300);
+    } else {
+      expect(res.status).toBe(403);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+
+  it.each(cells)('%s: %s in the other municipality is refused', async (role, name) => {
+    const a = ACTIONS[name]!;
+    const path = `/api${a.path(B.resident.id).replace('{code}', B.code)}`;
+    const res = await agents.get(role)!.request(a.method, path, a.body?.());
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses every municipality route without a session', async () => {
+    for (const a of Object.values(ACTIONS)) {
+      const res = await env.app.request(`/api${a.path(PERSON_OF_A).replace('{code}', A.code)}`, {
+        method: a.method,
+        headers: { 'content-type': 'application/json' },
+        body: a.body ? JSON.stringify(a.body()) : undefined,
+      });
+      expect(res.status).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * Tenant isolation: every API route, walked from the OpenAPI document, as a
+ * user of municipality A against data of municipality B. Nothing of B may be
+ * read or changed. A route added without a case here fails this test, so
+ * the matrix cannot silently fall behind the API.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant } from '../server/db/tenant-scope';
+import { persons } from '../server/db/schema/index';
+import { queryRows } from '../server/db/client';
+import { A, B } from './fixtures';
+import { Agent, createTestEnv, signedIn, type TestEnv } from './harness';
+
+type Case = { body?: unknown; query?: string };
+
+/** Every tenant-scoped operation, with a request that would succeed in the caller's own municipality. */
+const TENANT_ROUTES: Record<string, Case> = {
+  'GET /municipalities/{code}/me': {},
+  'PATCH /municipalities/{code}/me': { body: { givenName: 'Overgenomen' } },
+  'GET /municipalities/{code}/me/access-log': {},
+  'GET /municipalities/{code}/persons': { query: '?q=a' },
+  'POST /municipalities/{code}/persons': { body: { givenName: 'Indringer', familyName: 'Test', roles: [{ role: 'resident' }] } },
+  'GET /municipalities/{code}/persons/{personId}': {},
+  'PUT /municipalities/{code}/persons/{personId}/roles': { body: { roles: [{ role: 'admin' }] } },
+  'GET /municipalities/{code}/organisations': {},
+  'POST /municipalities/{code}/organisations': { body: { name: 'Indringer BV', kind: 'other' } },
+  'GET /municipalities/{code}/audit-events': {},
+  'POST /municipalities/{code}/audit-events/verify': {},
+};
+
+/** Operations that belong to no municipality (the session, public settings, the demo outbox). */
+const GLOBAL_ROUTES = new Set([
+  'GET /health',
+  'GET /config',
+  'GET /municipalities',
+  'GET /outbox',
+  'GET /session',
+  'POST /session',
+  'DELETE /session',
+  'PATCH /account',
+  'POST /password-resets',
+  'POST /password-resets/confirm',
+]);
+
+async function snapshotOfB(env: TestEnv): Promise<string> {
+  const rows = await Promise.all(
+    [
+      sql`select * from persons where tenant_id = ${B.id} order by id`,
+      sql`select * from role_assignments where tenant_id = ${B.id} order by person_id, role`,
+      sql`select * from organisations where tenant_id = ${B.id} order by id`,
+      sql`select seq, hash from audit_events where tenant_id = ${B.id} order by seq`,
+      sql`select * from audit_chain_heads where tenant_id = ${B.id}`,
+    ].map((q) => queryRows(env.database.db, q)),
+  );
+  return JSON.stringify(rows);
+}
+
+/** Strings that would betray B's personal data in a response. */
+async function secretsOfB(env: TestEnv): Promise<string[]> {
+  const rows = await queryRows<{ id: string; given_name: string; family_name: string; email: string | null }>(
+    env.database.db,
+    sql`select id, given_name, family_name, email from persons where tenant_id = ${B.id}`,
+  );
+  return rows.flatMap((r) => [r.id, `${r.given_name} ${r.family_name}`, ...(r.email ? [r.email] : [])]);
+}
+
+describe('tenant isolation', () => {
+  let env: TestEnv;
+  let adminOfA: Agent;
+  let operations: string[];
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    adminOfA = await signedIn(env.app, A.admin.email);
+    const doc = (await (await env.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/^\/api/, "")}`));
+  });
+  afterAll(() => env.close());
+
+  it('has a case for every API operation', () => {
+    const uncovered = operations.filter((op) => !(op in TENANT_ROUTES) && !GLOBAL_ROUTES.has(op));
+    expect(uncovered, 'add these operations to TENANT_ROUTES or GLOBAL_ROUTES').toEqual([]);
+    expect(Object.keys(TENANT_ROUTES).filter((op) => !operations.includes(op)), 'stale cases').toEqual([]);
+  });
+
+  it("refuses every route of municipality B to A's administrator and changes nothing of B", async () => {
+    const before = await snapshotOfB(env);
+    const secrets = await secretsOfB(env);
+    for (const [op, c] of Object.entries(TENANT_ROUTES)) {
+      const [method, template] = op.split(' ') as [string, string];
+      const path = `/api${template.replace('{code}', B.code).replace('{personId}', B.resident.id)}${c.query ?? ''}`;
+      const res = await adminOfA.request(method, path, c.body);
+      const text = await res.text();
+      expect(res.status, op).toBe(403);
+      for (const s of secrets) expect(text, `${op} leaks data of B`).not.toContain(s);
+    }
+    expect(await snapshotOfB(env)).toBe(before);
+  });
+
+  it("answers 404 when A's administrator names a person of B inside municipality A", async () => {
+    const before = await snapshotOfB(env);
+    const secrets = await secretsOfB(env);
+    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => op.includes('{personId}'));
+    expect(withPerson.length).toBeGreaterThan(0);
+    for (const [op, c] of withPerson) {
+      const [method, template] = op.split(' ') as [string, string];
+      const path = `/api${template.replace('{code}', A.code).replace('{personId}', B.resident.id)}`;
+      const res = await adminOfA.request(method, path, c.body);
+      const text = await res.text();
+      expect(res.status, op).toBe(404);
+      for (const s of secrets) expect(text, `${op} leaks data of B`).not.toContain(s);
+    }
+    expect(await snapshotOfB(env)).toBe(before);
+  });
+
+  it('shows nobody of B in the person search of A', async () => {
+    const res = await adminOfA.get(`/api/municipalities/${A.code}/persons?limit=100`);
+    const body = (await res.json()) as { items: Array<{ id: string }>; total: number };
+    const idsOfB = new Set((await secretsOfB(env)).filter((s) => /^[0-9a-f-]{36}$/.test(s)));
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.filter((p) => idsOfB.has(p.id))).toEqual([]);
+  });
+});
+
+describe('row-level security, the second wall', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv();
+  });
+  afterAll(() => env.close());
+
+  it("hides B's rows from a query in A's scope that forgets its tenant filter", async () => {
+    const rows = await inTenant(env.database.db, A.id, (tx) => tx.select({ tenantId: persons.tenantId }).from(persons));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.tenantId === A.id)).toBe(true);
+  });
+
+  it("refuses to write a row of B from A's scope", async () => {
+    await expect(
+      inTenant(env.database.db, A.id, (tx) =>
+        tx.execute(sql`insert into persons (tenant_id, id, given_name, family_name, created_at, updated_at)
+                       values (${B.id}, gen_random_uuid(), 'X', 'Y', now(), now())`),
+      ),
+    ).rejects.toThrow();
+    const changed = await inTenant(env.database.db, A.id, (tx) =>
+      tx.execute(sql`update persons set given_name = 'Z' where tenant_id = ${B.id}`),
+    );
+    expect((changed as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (changed as unknown as { affectedRows?: number }).affectedRows).toBe(0);
+    const [row] = await queryRows<{ n: number }>(env.database.db, sql`select count(*)::int as n from persons where tenant_id = ${B.id} and given_name = 'Z'`);
+    expect(row?.n).toBe(0);
+  });
+
+  it('shows nothing at all without a municipality set', async () => {
+    const rows = await env.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('role', 'samenspel_app', true)`);
+      return tx.select().from(persons);
+    });
+    expect(rows).toEqual([]);
+  });
+});
