@@ -86,9 +86,10 @@ export function csrfGuard(deps: Deps): MiddlewareHandler<AppEnv> {
     if (session && c.req.header('x-csrf-token') !== session.csrfToken) {
       throw new AppError('csrf_failed');
     }
+    const type = c.req.header('content-type');
     const length = c.req.header('content-length');
     const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
-    if (hasBody && !/^application\/(problem\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+    if ((type !== undefined || hasBody) && !/^application\/json\b/i.test(type ?? '')) {
       throw new AppError('unsupported_media_type');
     }
     return next();
