@@ -10,7 +10,7 @@ import { inTenant } from '../server/db/tenant-scope';
 import { persons } from '../server/db/schema/index';
 import { queryRows } from '../server/db/client';
 import { A, B } from './fixtures';
-import { Agent, createTestEnv, signedIn, type TestEnv } from './harness';
+import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
 
 type Case = { body?: unknown; query?: string };
 

@@ -104,7 +104,8 @@ function requestOrigin(c: Context<AppEnv>): string {
 /** The client address, for rate limits. Never logged. */
 export function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The rightmost address is the one our own proxy added; the ones left of it are the client's word.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
     if (forwarded) return forwarded;
   }
   try {

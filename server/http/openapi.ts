@@ -12,10 +12,24 @@ export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw new AppError('validation_failed', undefined, { invalidParams: invalidParamsFromZod(result.error) });
+        const input = (result as { data?: unknown }).data;
+        throw new AppError('validation_failed', undefined, { invalidParams: invalidParamsFromZod(result.error, input) });
       }
     },
   });
+}
+
+/** Control characters (NUL above all, which PostgreSQL refuses) have no place in text fields. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A trimmed line of text from a person: no control characters, bounded length. */
+export function plainText(options: { min?: number; max: number }) {
+  return z
+    .string()
+    .trim()
+    .min(options.min ?? 1)
+    .max(options.max)
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'Contains control characters.', params: { code: 'invalid_format' } });
 }
 
 export const ProblemSchema = z

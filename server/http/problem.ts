@@ -48,8 +48,12 @@ export function problemResponse(c: Context<AppEnv>, code: ErrorCode, invalidPara
   return new Response(JSON.stringify(body), { status: body.status, headers });
 }
 
-/** Maps zod issues to invalidParams; never echoes the submitted value. */
-export function invalidParamsFromZod(error: z.ZodError): InvalidParam[] {
+/**
+ * Maps zod issues to invalidParams; never echoes the submitted value. With
+ * the raw input, a field that is absent is reported as `required` whatever
+ * zod's own issue code (an absent enum is an "invalid option" to zod).
+ */
+export function invalidParamsFromZod(error: z.ZodError, input?: unknown): InvalidParam[] {
   const out: InvalidParam[] = [];
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.');
@@ -59,9 +63,19 @@ export function invalidParamsFromZod(error: z.ZodError): InvalidParam[] {
       }
       continue;
     }
-    out.push({ name: base || '(body)', code: fieldCode(issue), reason: issue.message });
+    const absent = input !== undefined && issue.path.length > 0 && valueAt(input, issue.path) === undefined;
+    out.push({ name: base || '(body)', code: absent ? 'required' : fieldCode(issue), reason: issue.message });
   }
   return out;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }
 
 function fieldCode(issue: z.core.$ZodIssue): FieldErrorCode {
@@ -108,7 +122,12 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
       err: {
         type: err.name,
         code: (err as { code?: unknown }).code,
-        frames: err.stack?.split('\n').slice(1, 8).map((l) => l.trim()),
+        // Only "at ..." lines: a driver's message can run over several lines and quote parameters.
+        frames: err.stack
+          ?.split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l.startsWith('at '))
+          .slice(0, 8),
       },
     },
     'unhandled error',

@@ -131,17 +131,35 @@ export async function readThrottle(q: Queryable, keyHash: string) {
   return row ?? null;
 }
 
-export async function writeThrottle(
+/**
+ * Counts one failed sign-in in a single statement, so that failures sent in
+ * parallel cannot overwrite each other's count. A window older than
+ * `windowMs` starts again at 1; reaching `threshold` sets `locked_until`.
+ */
+export async function recordSignInFailure(
   q: Queryable,
-  row: { keyHash: string; failures: number; windowStartedAt: Date; lockedUntil: Date | null },
-): Promise<void> {
-  await q
-    .insert(signInThrottles)
-    .values(row)
+  keyHash: string,
+  now: Date,
+  rule: { windowMs: number; threshold: number; lockMs: number },
+): Promise<{ failures: number; lockedUntil: Date | null }> {
+  const windowStart = new Date(now.getTime() - rule.windowMs);
+  const lockUntil = new Date(now.getTime() + rule.lockMs);
+  const t = signInThrottles;
+  const expired = sql`${t.windowStartedAt} <= ${windowStart}`;
+  const next = sql`(case when ${expired} then 1 else ${t.failures} + 1 end)`;
+  const [row] = await q
+    .insert(t)
+    .values({ keyHash, failures: 1, windowStartedAt: now, lockedUntil: rule.threshold <= 1 ? lockUntil : null })
     .onConflictDoUpdate({
-      target: signInThrottles.keyHash,
-      set: { failures: row.failures, windowStartedAt: row.windowStartedAt, lockedUntil: row.lockedUntil },
-    });
+      target: t.keyHash,
+      set: {
+        failures: next,
+        windowStartedAt: sql`(case when ${expired} then ${now} else ${t.windowStartedAt} end)`,
+        lockedUntil: sql`(case when ${next} >= ${rule.threshold} then ${lockUntil} else ${t.lockedUntil} end)`,
+      },
+    })
+    .returning({ failures: t.failures, lockedUntil: t.lockedUntil });
+  return row ?? { failures: 1, lockedUntil: null };
 }
 
 export async function clearThrottle(q: Queryable, keyHash: string): Promise<void> {

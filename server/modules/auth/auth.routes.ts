@@ -36,9 +36,10 @@ const AccountSchema = z.object({ id: z.uuid(), email: z.string(), locale: z.enum
 export function authRoutes(deps: Deps) {
   const app = createRouter();
   const cookieName = sessionCookieName(deps.config.secureCookies);
-  const signInLimiter = new RateLimiter({ limit: 20, windowMs: 60_000 });
-  const resetLimiter = new RateLimiter({ limit: 5, windowMs: 60_000 });
-  const resetPerEmail = new RateLimiter({ limit: 3, windowMs: 60 * 60_000 });
+  const clock = () => deps.now().getTime();
+  const signInLimiter = new RateLimiter({ limit: 20, windowMs: 60_000 }, clock);
+  const resetLimiter = new RateLimiter({ limit: 5, windowMs: 60_000 }, clock);
+  const resetPerEmail = new RateLimiter({ limit: 3, windowMs: 60 * 60_000 }, clock);
 
   app.openapi(
     createRoute({

@@ -52,22 +52,25 @@ export async function signIn(
   const account = await repo.findAccountByEmail(db, normaliseEmail(input.email));
   const ok = await verifyPassword(account?.passwordHash ?? null, input.password);
   if (!account || !ok) {
-    const inWindow = throttle && now.getTime() - throttle.windowStartedAt.getTime() < LOCKOUT_WINDOW_MS;
-    const failures = (inWindow ? throttle.failures : 0) + 1;
-    const lockedUntil = failures >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_DURATION_MS) : null;
-    await repo.writeThrottle(db, {
-      keyHash: key,
-      failures: lockedUntil ? 0 : failures,
-      windowStartedAt: inWindow ? throttle.windowStartedAt : now,
-      lockedUntil,
+    const { lockedUntil } = await repo.recordSignInFailure(db, key, now, {
+      windowMs: LOCKOUT_WINDOW_MS,
+      threshold: LOCKOUT_THRESHOLD,
+      lockMs: LOCKOUT_DURATION_MS,
     });
     await repo.recordSecurityEvent(db, {
       occurredAt: now,
       accountId: account?.id ?? null,
-      kind: lockedUntil ? 'sign_in_locked' : 'sign_in_failed',
+      kind: lockedUntil && lockedUntil > now ? 'sign_in_locked' : 'sign_in_failed',
       requestId: ctx.requestId,
     });
     throw new AppError('invalid_credentials');
+  }
+  // A lock set by a parallel failure while this password was being checked still counts.
+  const latest = await repo.readThrottle(db, key);
+  if (latest?.lockedUntil && latest.lockedUntil > now) {
+    throw new AppError('too_many_attempts', undefined, {
+      retryAfter: Math.ceil((latest.lockedUntil.getTime() - now.getTime()) / 1000),
+    });
   }
 
   // A new session id at every sign-in (no fixation); the old one is dropped.
@@ -75,7 +78,7 @@ export async function signIn(
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
     if (input.previousSessionHash) await repo.deleteSession(tx, input.previousSessionHash);
-    if (throttle) await repo.clearThrottle(tx, key);
+    if (latest) await repo.clearThrottle(tx, key);
     await repo.insertSession(tx, {
       idHash: sha256(token),
       accountId: account.id,

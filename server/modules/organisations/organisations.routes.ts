@@ -12,7 +12,7 @@ import { AppError } from '../../core/errors';
 import { organisations } from '../../db/schema/index';
 import { audit } from '../../audit/audit.service';
 import type { Deps } from '../../http/env';
-import { MunicipalityCodeParam, commonErrors, createRouter, jsonBody, jsonResponse } from '../../http/openapi';
+import { MunicipalityCodeParam, commonErrors, createRouter, jsonBody, jsonResponse, plainText } from '../../http/openapi';
 import { runInTenant, tenantContext } from '../../http/tenant';
 
 const OrganisationSchema = z
@@ -56,7 +56,7 @@ export function organisationRoutes(deps: Deps) {
       summary: 'Add an organisation (administrator)',
       request: {
         params,
-        ...jsonBody(z.object({ name: z.string().trim().min(1).max(200), kind: z.enum(ORGANISATION_KINDS) }).strict()),
+        ...jsonBody(z.object({ name: plainText({ max: 200 }), kind: z.enum(ORGANISATION_KINDS) }).strict()),
       },
       responses: { 201: jsonResponse(OrganisationSchema, 'Created'), ...commonErrors },
     }),

@@ -9,12 +9,13 @@ import {
   createRouter,
   jsonBody,
   jsonResponse,
+  plainText,
   problemResponse,
 } from '../../http/openapi';
 import { tenantContext } from '../../http/tenant';
 import * as service from './persons.service';
 
-const Name = z.string().trim().min(1).max(100);
+const Name = plainText({ max: 100 });
 const Phone = z
   .string()
   .trim()
@@ -121,7 +122,7 @@ export function personRoutes(deps: Deps) {
         params: codeParams,
         query: z
           .object({
-            q: z.string().trim().max(100).optional(),
+            q: plainText({ min: 0, max: 100 }).optional(),
             role: z.enum(ROLES).optional(),
             limit: z.coerce.number().int().min(1).max(100).default(25),
             offset: z.coerce.number().int().min(0).max(100_000).default(0),

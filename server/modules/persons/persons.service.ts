@@ -19,6 +19,10 @@ import * as repo from './persons.repository';
 
 type RoleInput = { role: Role; organisationId?: string | undefined };
 
+/**
+ * Throws when the policy refuses. A refusal that names a person is an
+ * AuditedDenial: call this inside runInTenant, which records it.
+ */
 function authorise(ctx: TenantContext, action: PersonAction, subjectPersonId?: string): void {
   if (mayPerson(ctx, action, subjectPersonId)) return;
   if (subjectPersonId) {
@@ -100,8 +104,8 @@ export async function listPersons(
 }
 
 export async function getPerson(deps: Deps, ctx: TenantContext, id: string): Promise<repo.PersonRecord> {
-  authorise(ctx, 'read', id);
   return runInTenant(deps, ctx, async (tx) => {
+    authorise(ctx, 'read', id);
     const person = await repo.findPerson(tx, ctx.tenant.id, id);
     if (!person) throw new AppError('not_found');
     const self = id === ctx.actor.personId;
@@ -170,8 +174,8 @@ export async function createPerson(deps: Deps, ctx: TenantContext, input: Create
 }
 
 export async function updateRoles(deps: Deps, ctx: TenantContext, id: string, input: RoleInput[]): Promise<repo.PersonRecord> {
-  authorise(ctx, 'updateRoles', id);
   return runInTenant(deps, ctx, async (tx) => {
+    authorise(ctx, 'updateRoles', id);
     const existing = await repo.findPerson(tx, ctx.tenant.id, id);
     if (!existing) throw new AppError('not_found');
     const roles = await validateRoles(tx, ctx.tenant.id, input);
