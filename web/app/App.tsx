@@ -1,0 +1,65 @@
+/**
+ * The route table and the providers around it. Paths are Dutch: they are
+ * part of what residents see and share.
+ */
+import { Fragment, type ReactNode } from 'react';
+import { AppLayout } from '../components/AppLayout';
+import { I18nProvider } from '../i18n/i18n';
+import { AuditLogPage } from '../pages/AuditLogPage';
+import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
+import { HomePage } from '../pages/HomePage';
+import { NewUserPage } from '../pages/NewUserPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { OutboxPage } from '../pages/OutboxPage';
+import { ProfilePage } from '../pages/ProfilePage';
+import { ResetPasswordPage } from '../pages/ResetPasswordPage';
+import { SignInPage } from '../pages/SignInPage';
+import { UserDetailPage } from '../pages/UserDetailPage';
+import { UsersPage } from '../pages/UsersPage';
+import { matchRoute, useLocation } from '../router';
+import { PATHS } from './navigation';
+import { SessionProvider } from './session';
+import { StatusProvider } from './status';
+
+interface Route {
+  path: string;
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+/** First match wins, so `/beheer/gebruikers/nieuw` comes before `/beheer/gebruikers/:id`. */
+const ROUTES: Route[] = [
+  { path: PATHS.home, render: () => <HomePage /> },
+  { path: PATHS.signIn, render: () => <SignInPage /> },
+  { path: PATHS.forgotPassword, render: () => <ForgotPasswordPage /> },
+  { path: PATHS.resetPassword, render: () => <ResetPasswordPage /> },
+  { path: PATHS.profile, render: () => <ProfilePage /> },
+  { path: PATHS.users, render: () => <UsersPage /> },
+  { path: PATHS.newUser, render: () => <NewUserPage /> },
+  { path: `${PATHS.users}/:id`, render: ({ id }) => <UserDetailPage id={id ?? ''} /> },
+  { path: PATHS.auditLog, render: () => <AuditLogPage /> },
+  { path: PATHS.outbox, render: () => <OutboxPage /> },
+];
+
+function CurrentPage() {
+  const { pathname } = useLocation();
+  for (const route of ROUTES) {
+    const params = matchRoute(route.path, pathname);
+    // Keyed by path, so each page starts with fresh state.
+    if (params) return <Fragment key={pathname}>{route.render(params)}</Fragment>;
+  }
+  return <NotFoundPage key={pathname} />;
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <StatusProvider>
+        <SessionProvider>
+          <AppLayout>
+            <CurrentPage />
+          </AppLayout>
+        </SessionProvider>
+      </StatusProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Which pages a person can reach, by role. The menu shows only these; the
+ * pages themselves check again (and the server checks for real).
+ */
+import type { Role } from '../../shared/roles';
+import type { MessageKey } from '../i18n/nl';
+
+export const PATHS = {
+  home: '/',
+  signIn: '/inloggen',
+  forgotPassword: '/wachtwoord-vergeten',
+  resetPassword: '/wachtwoord-herstellen',
+  profile: '/profiel',
+  users: '/beheer/gebruikers',
+  newUser: '/beheer/gebruikers/nieuw',
+  auditLog: '/beheer/auditlog',
+  outbox: '/postvak',
+} as const;
+
+export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
+
+/** `/inloggen?terug=/profiel`: where to go after signing in. */
+export const signInPath = (returnTo?: string) =>
+  returnTo && returnTo !== PATHS.home ? `${PATHS.signIn}?terug=${encodeURIComponent(returnTo)}` : PATHS.signIn;
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+}
+
+export function navigationFor(options: { signedIn: boolean; roles: readonly Role[]; demoMode: boolean }): NavItem[] {
+  const items: NavItem[] = [{ href: PATHS.home, label: 'layout.home' }];
+  if (options.signedIn) {
+    items.push({ href: PATHS.profile, label: 'layout.profile' });
+    if (options.roles.includes('admin')) {
+      items.push({ href: PATHS.users, label: 'layout.users' }, { href: PATHS.auditLog, label: 'layout.auditLog' });
+    }
+  } else {
+    items.push({ href: PATHS.signIn, label: 'layout.signIn' });
+  }
+  if (options.demoMode) items.push({ href: PATHS.outbox, label: 'layout.outbox' });
+  return items;
+}
+
+/** Is this menu item the current page, or a page below it? */
+export function isCurrent(href: string, pathname: string): boolean {
+  if (href === PATHS.home) return pathname === PATHS.home;
+  return pathname === href || pathname.startsWith(`${href}/`);
+}

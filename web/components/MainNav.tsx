@@ -1,0 +1,30 @@
+/** The main menu: only the pages the person's roles allow. */
+import { NavBar, NavList, NavListLink } from '@utrecht/component-library-react';
+import { isCurrent, navigationFor } from '../app/navigation';
+import { useSession } from '../app/session';
+import { useI18n } from '../i18n/i18n';
+import { handleLinkClick, useLocation } from '../router';
+
+export function MainNav() {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const { state, roles, config } = useSession();
+  const items = navigationFor({ signedIn: state.status === 'signedIn', roles, demoMode: config?.demoMode ?? false });
+
+  return (
+    <NavBar aria-label={t('layout.mainNav')} className="samenspel-nav">
+      <NavList>
+        {items.map((item) => (
+          <NavListLink
+            key={item.href}
+            href={item.href}
+            aria-current={isCurrent(item.href, pathname) ? 'page' : undefined}
+            onClick={(event) => handleLinkClick(event, item.href)}
+          >
+            {t(item.label)}
+          </NavListLink>
+        ))}
+      </NavList>
+    </NavBar>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * A labelled text input with description and error message, wired for
+ * assistive technology: `aria-describedby` points at the description and the
+ * error, `aria-invalid` is set while there is an error.
+ *
+ * Built from NL Design System parts rather than `FormFieldTextbox`, because
+ * the error summary must link to the input by a stable id.
+ */
+import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Textbox } from '@utrecht/component-library-react';
+import type { Ref } from 'react';
+import { useI18n } from '../i18n/i18n';
+
+export interface TextFieldProps {
+  /** Also the anchor the error summary links to. */
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'search';
+  name?: string;
+  autoComplete?: string;
+  description?: string;
+  error?: string | undefined;
+  /** Shows "(niet verplicht)" after the label. Fields are required unless marked optional. */
+  optional?: boolean;
+  /** Set to false on search and filter forms, where every field is optional. */
+  markOptional?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  /** For names and addresses: browsers should not "correct" them. */
+  spellCheck?: boolean;
+  size?: number;
+}
+
+export function describedBy(id: string, hasDescription: boolean, hasError: boolean): string | undefined {
+  const ids = [hasDescription && `${id}-description`, hasError && `${id}-error`].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  type = 'text',
+  name,
+  autoComplete,
+  description,
+  error,
+  optional = false,
+  markOptional = true,
+  inputRef,
+  spellCheck,
+  size,
+}: TextFieldProps) {
+  const { t } = useI18n();
+  const invalid = Boolean(error);
+  return (
+    <FormField invalid={invalid} type="text" className="utrecht-form-field--distanced">
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>
+          {label}
+          {optional && markOptional && <span className="samenspel-optional"> {t('field.optional')}</span>}
+        </FormLabel>
+      </div>
+      {description && (
+        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
+          {description}
+        </FormFieldDescription>
+      )}
+      {error && (
+        <FormFieldErrorMessage id={`${id}-error`} className="utrecht-form-field__error-message">
+          {error}
+        </FormFieldErrorMessage>
+      )}
+      <div className="utrecht-form-field__input">
+        <Textbox
+          id={id}
+          ref={inputRef}
+          name={name ?? id}
+          type={type}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          autoComplete={autoComplete}
+          invalid={invalid}
+          required={!optional}
+          spellCheck={spellCheck}
+          size={size}
+          aria-describedby={describedBy(id, Boolean(description), invalid)}
+        />
+      </div>
+    </FormField>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Start page. Signed out: what samenspel is and how to sign in. Signed in:
+ * tiles for what the person can do in the active municipality, and for each
+ * of their roles a short note on what is coming.
+ */
+import { Heading2, Paragraph, StatusBadge, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import type { Membership } from '../api/types';
+import { PATHS } from '../app/navigation';
+import { useSession } from '../app/session';
+import { Loading } from '../components/LoadState';
+import { PageHeading } from '../components/PageHeading';
+import { RouterButtonLink } from '../components/RouterButtonLink';
+import { Tile, TileList } from '../components/Tile';
+import { useI18n } from '../i18n/i18n';
+
+export function HomePage() {
+  const { state, membership } = useSession();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'signedOut') return <SignedOutHome />;
+  return <SignedInHome membership={membership} fallbackName={state.session.account.email} />;
+}
+
+function SignedOutHome() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading documentTitle={t('home.title')}>{t('home.heading')}</PageHeading>
+      <Paragraph appearance="lead">{t('home.intro')}</Paragraph>
+      <UnorderedList>
+        <UnorderedListItem>{t('home.point.neighbours')}</UnorderedListItem>
+        <UnorderedListItem>{t('home.point.care')}</UnorderedListItem>
+        <UnorderedListItem>{t('home.point.plan')}</UnorderedListItem>
+        <UnorderedListItem>{t('home.point.conversation')}</UnorderedListItem>
+      </UnorderedList>
+      <section className="samenspel-section" aria-labelledby="home-sign-in">
+        <Heading2 id="home-sign-in">{t('home.signInHeading')}</Heading2>
+        <Paragraph>{t('home.signInText')}</Paragraph>
+        <Paragraph>
+          <RouterButtonLink href={PATHS.signIn} appearance="primary-action-button">
+            {t('layout.signIn')}
+          </RouterButtonLink>
+        </Paragraph>
+        <Paragraph>{t('home.noAccount')}</Paragraph>
+      </section>
+    </>
+  );
+}
+
+function SignedInHome({ membership, fallbackName }: { membership: Membership | null; fallbackName: string }) {
+  const { t } = useI18n();
+  const { hasRole, roles } = useSession();
+  const name = membership?.displayName ?? fallbackName;
+
+  return (
+    <>
+      <PageHeading documentTitle={t('home.title')}>{t('home.welcome', { name })}</PageHeading>
+      {membership && <Paragraph appearance="lead">{t('home.workingIn', { municipality: membership.municipality.name })}</Paragraph>}
+      {roles.length === 0 && <Paragraph>{t('home.noRoles')}</Paragraph>}
+
+      {membership && (
+        <section className="samenspel-section" aria-labelledby="home-tasks">
+          <Heading2 id="home-tasks">{t('home.tasksHeading')}</Heading2>
+          <TileList>
+            <Tile href={PATHS.profile} title={t('tile.profile.title')} text={t('tile.profile.text')} />
+            {hasRole('admin') && (
+              <>
+                <Tile href={PATHS.users} title={t('tile.users.title')} text={t('tile.users.text')} />
+                <Tile href={PATHS.auditLog} title={t('tile.auditLog.title')} text={t('tile.auditLog.text')} />
+              </>
+            )}
+          </TileList>
+        </section>
+      )}
+
+      {roles.length > 0 && (
+        <section className="samenspel-section" aria-labelledby="home-coming">
+          <Heading2 id="home-coming">{t('home.comingHeading')}</Heading2>
+          <Paragraph>{t('home.comingIntro')}</Paragraph>
+          <TileList>
+            {roles.map((role) => (
+              <Tile
+                key={role}
+                title={t(`role.${role}`)}
+                text={t(`coming.${role}`)}
+                badge={<StatusBadge className="samenspel-tile__badge">{t('home.comingBadge')}</StatusBadge>}
+              />
+            ))}
+          </TileList>
+        </section>
+      )}
+    </>
+  );
+}
