@@ -21,6 +21,7 @@ import { handleError, problemResponse } from './http/problem';
 import { contextBuilder, tenantResolver } from './http/tenant';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { personRoutes } from './modules/persons/persons.routes';
 import { APP_VERSION, systemRoutes } from './modules/system/system.routes';
@@ -70,6 +71,7 @@ export function buildApp(deps: Deps) {
   api.route('/', personRoutes(deps));
   api.route('/', organisationRoutes(deps));
   api.route('/', auditRoutes(deps));
+  api.route('/', neighbourHelpRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

@@ -49,7 +49,34 @@ const ACTIONS: Record<string, Action> = {
   },
   'search the audit log': { method: 'GET', path: () => '/municipalities/{code}/audit-events', allowed: ['admin'] },
   'verify the audit chain': { method: 'POST', path: () => '/municipalities/{code}/audit-events/verify', allowed: ['admin'] },
+  'list help categories': { method: 'GET', path: () => '/municipalities/{code}/help-categories', allowed: 'all' },
+  'read own volunteer offer': { method: 'GET', path: () => '/municipalities/{code}/me/volunteer-profile', allowed: ['volunteer'] },
+  'save own volunteer offer': {
+    method: 'PUT',
+    path: () => '/municipalities/{code}/me/volunteer-profile',
+    body: () => ({ categoryIds: [categoryOfA], dayParts: ['sat:morning'], sessionsPerMonth: 1, maxKm: 3, postcode: '3317' }),
+    allowed: ['volunteer'],
+  },
+  "record a volunteer's VOG": {
+    method: 'POST',
+    path: () => `/municipalities/{code}/persons/${A.volunteer.id}/vog-records`,
+    body: () => ({ issuedOn: '2026-06-01' }),
+    allowed: ['social_worker', 'admin'],
+  },
+  'ask for help': {
+    method: 'POST',
+    path: () => '/municipalities/{code}/help-requests',
+    body: () => ({ categoryId: categoryOfA, description: 'Wie helpt mij met de tuin?', schedule: 'monthly', dayParts: ['sat:morning'], durationMinutes: 60, postcode: '3311AB', houseNumber: 3 }),
+    allowed: ['resident'],
+  },
+  'list own help requests': { method: 'GET', path: () => '/municipalities/{code}/help-requests?mine=true', allowed: 'all' },
+  'list all help requests': { method: 'GET', path: () => '/municipalities/{code}/help-requests?mine=false', allowed: ['social_worker', 'admin'] },
+  // The matrix's resident is the owner of this request.
+  "read the demo resident's help request": { method: 'GET', path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}`, allowed: ['resident', 'social_worker', 'admin'] },
 };
+
+/** A help category of municipality A, looked up once the app runs. */
+let categoryOfA = '';
 
 /** A demo person of municipality A for each role (the volunteer is also a resident). */
 const PERSON_BY_ROLE: Record<Role, { id: string; email: string }> = {
@@ -70,6 +97,8 @@ describe('authorisation matrix', () => {
   beforeAll(async () => {
     env = await createTestEnv();
     for (const role of ROLES) agents.set(role, await signedIn(env.app, PERSON_BY_ROLE[role].email));
+    const categories = (await (await agents.get('admin')!.get(`/api/municipalities/${A.code}/help-categories`)).json()) as Array<{ id: string; code: string }>;
+    categoryOfA = categories.find((c) => c.code === 'garden')!.id;
   });
   afterAll(() => env.close());
 
@@ -80,7 +109,10 @@ describe('authorisation matrix', () => {
     const agent = agents.get(role)!;
     const path = `/api${a.path(PERSON_BY_ROLE[role].id).replace('{code}', A.code)}`;
     const res = await agent.request(a.method, path, a.body?.());
-    const allowed = a.allowed === 'all' || a.allowed.includes(role) || (role === 'volunteer' && a.allowed.includes('resident'));
+    // The demo volunteer is also a resident; the resident-only request read is about another resident's request.
+    const ownsDemoRequest = name === "read the demo resident's help request";
+    const allowed =
+      a.allowed === 'all' || a.allowed.includes(role) || (role === 'volunteer' && a.allowed.includes('resident') && !ownsDemoRequest);
     if (allowed) {
       expect(res.status, await res.text()).toBeLessThan(300);
     } else {
@@ -91,7 +123,7 @@ describe('authorisation matrix', () => {
 
   it.each(cells)('%s: %s in the other municipality is refused', async (role, name) => {
     const a = ACTIONS[name]!;
-    const path = `/api${a.path(B.resident.id).replace('{code}', B.code)}`;
+    const path = `/api${a.path(B.resident.id).replace('{code}', B.code).replace(A.helpRequestId, B.helpRequestId)}`;
     const res = await agents.get(role)!.request(a.method, path, a.body?.());
     expect(res.status).toBe(403);
   });

@@ -27,6 +27,7 @@ export const A = {
   mediator: staff(dordrecht, 'mediator'),
   arbiter: staff(dordrecht, 'arbiter'),
   organisationId: dordrecht.organisations[0]!.id,
+  helpRequestId: dordrecht.helpRequest.id,
   /** A resident without an account, known to nobody but the administrator. */
   otherResidentId: demoResidentId(dordrecht.cbsCode, 1),
 };
@@ -37,4 +38,5 @@ export const B = {
   admin: staff(gorinchem, 'beheer'),
   resident: staff(gorinchem, 'inwoner'),
   organisationId: gorinchem.organisations[0]!.id,
+  helpRequestId: gorinchem.helpRequest.id,
 };

@@ -27,7 +27,32 @@ const TENANT_ROUTES: Record<string, Case> = {
   'POST /municipalities/{code}/organisations': { body: { name: 'Indringer BV', kind: 'other' } },
   'GET /municipalities/{code}/audit-events': {},
   'POST /municipalities/{code}/audit-events/verify': {},
+  'GET /municipalities/{code}/help-categories': {},
+  'GET /municipalities/{code}/me/volunteer-profile': {},
+  'PUT /municipalities/{code}/me/volunteer-profile': {
+    body: { categoryIds: ['5a1e0c2d-0000-4000-8000-000000051201'], dayParts: ['mon:morning'], sessionsPerMonth: 1, maxKm: 5, postcode: '4205' },
+  },
+  'POST /municipalities/{code}/persons/{personId}/vog-records': { body: { issuedOn: '2026-01-01' } },
+  'POST /municipalities/{code}/help-requests': {
+    body: {
+      residentPersonId: B.resident.id,
+      categoryId: '5a1e0c2d-0000-4000-8000-000000051201',
+      description: 'Indringer wil hulp vragen namens iemand anders.',
+      schedule: 'weekly',
+      dayParts: ['mon:morning'],
+      durationMinutes: 60,
+      postcode: '4205AA',
+      houseNumber: 1,
+    },
+  },
+  'GET /municipalities/{code}/help-requests': { query: '?mine=false' },
+  'GET /municipalities/{code}/help-requests/{requestId}': {},
+  'POST /municipalities/{code}/help-requests/{requestId}/cancel': {},
 };
+
+/** Fills a route template with municipality B's code or A's, and B's resource ids. */
+const fill = (template: string, code: string): string =>
+  template.replace('{code}', code).replace('{personId}', B.resident.id).replace('{requestId}', B.helpRequestId);
 
 /** Operations that belong to no municipality (the session, public settings, the demo outbox). */
 const GLOBAL_ROUTES = new Set([
@@ -49,6 +74,10 @@ async function snapshotOfB(env: TestEnv): Promise<string> {
       sql`select * from persons where tenant_id = ${B.id} order by id`,
       sql`select * from role_assignments where tenant_id = ${B.id} order by person_id, role`,
       sql`select * from organisations where tenant_id = ${B.id} order by id`,
+      sql`select * from help_requests where tenant_id = ${B.id} order by id`,
+      sql`select * from help_request_addresses where tenant_id = ${B.id} order by request_id`,
+      sql`select * from volunteer_profiles where tenant_id = ${B.id} order by person_id`,
+      sql`select * from vog_records where tenant_id = ${B.id} order by id`,
       sql`select seq, hash from audit_events where tenant_id = ${B.id} order by seq`,
       sql`select * from audit_chain_heads where tenant_id = ${B.id}`,
     ].map((q) => queryRows(env.database.db, q)),
@@ -89,7 +118,7 @@ describe('tenant isolation', () => {
     const secrets = await secretsOfB(env);
     for (const [op, c] of Object.entries(TENANT_ROUTES)) {
       const [method, template] = op.split(' ') as [string, string];
-      const path = `/api${template.replace('{code}', B.code).replace('{personId}', B.resident.id)}${c.query ?? ''}`;
+      const path = `/api${fill(template, B.code)}${c.query ?? ''}`;
       const res = await adminOfA.request(method, path, c.body);
       const text = await res.text();
       expect(res.status, op).toBe(403);
@@ -98,15 +127,14 @@ describe('tenant isolation', () => {
     expect(await snapshotOfB(env)).toBe(before);
   });
 
-  it("answers 404 when A's administrator names a person of B inside municipality A", async () => {
+  it("answers 404 when A's administrator names a resource of B inside municipality A", async () => {
     const before = await snapshotOfB(env);
     const secrets = await secretsOfB(env);
-    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => op.includes('{personId}'));
+    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => op.includes('{personId}') || op.includes('{requestId}'));
     expect(withPerson.length).toBeGreaterThan(0);
     for (const [op, c] of withPerson) {
       const [method, template] = op.split(' ') as [string, string];
-      const path = `/api${template.replace('{code}', A.code).replace('{personId}', B.resident.id)}`;
-      const res = await adminOfA.request(method, path, c.body);
+      const res = await adminOfA.request(method, `/api${fill(template, A.code)}`, c.body);
       const text = await res.text();
       expect(res.status, op).toBe(404);
       for (const s of secrets) expect(text, `${op} leaks data of B`).not.toContain(s);

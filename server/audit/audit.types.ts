@@ -12,6 +12,13 @@ export const AUDIT_ACTIONS = [
   'organisation.create',
   'audit.search',
   'audit.verify',
+  'help_request.create',
+  'help_request.read',
+  'help_request.list',
+  'help_request.cancel',
+  'volunteer_profile.read',
+  'volunteer_profile.update',
+  'vog.record',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -22,6 +29,8 @@ export const AUDIT_PURPOSES = [
   'account_management',
   /** A privacy officer inspects the audit log. */
   'privacy_oversight',
+  /** Neighbour help: posting, matching and coaching requests for informal help. */
+  'neighbour_help',
   /** A one-off load by the system (demo data, a migration of records). */
   'system_data_load',
 ] as const;

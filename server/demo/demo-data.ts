@@ -12,6 +12,10 @@ export interface DemoMunicipality {
   cbsCode: string;
   name: string;
   slug: string;
+  /** Where the demo volunteers live (a PC4 area of the municipality). */
+  volunteerPc4: string;
+  /** One open help request by the demo resident. */
+  helpRequest: { id: string; categoryCode: string; schedule: 'weekly' | 'fortnightly'; description: string; postcode: string; houseNumber: number };
   organisations: Array<{ id: string; name: string; kind: OrganisationKind }>;
   /** People who can sign in, one per role to show each role's view. */
   staff: Array<{ id: string; localPart: string; givenName: string; familyName: string; roles: Role[]; organisationIndex?: number }>;
@@ -23,6 +27,15 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
     cbsCode: 'GM0505',
     name: 'Dordrecht',
     slug: 'dordrecht',
+    volunteerPc4: '3317',
+    helpRequest: {
+      id: 'd0000000-0000-4000-8000-000000050501',
+      categoryCode: 'company',
+      schedule: 'weekly',
+      description: 'Mijn man heeft dementie. Wie wil op dinsdagmiddag een uurtje met hem wandelen of koffie drinken?',
+      postcode: '3317AB',
+      houseNumber: 12,
+    },
     organisations: [
       { id: '5a1e0c2d-0000-4000-8000-000000050501', name: 'Zorggroep Oude Haven (fictief)', kind: 'care_provider' },
       { id: '5a1e0c2d-0000-4000-8000-000000050502', name: 'Stichting Buurtkracht (fictief)', kind: 'welfare_organisation' },
@@ -45,6 +58,15 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
     cbsCode: 'GM0512',
     name: 'Gorinchem',
     slug: 'gorinchem',
+    volunteerPc4: '4205',
+    helpRequest: {
+      id: 'd0000000-0000-4000-8000-000000051201',
+      categoryCode: 'groceries',
+      schedule: 'fortnightly',
+      description: 'Ik kan na mijn operatie niet goed lopen. Wie kan om de week boodschappen voor mij doen?',
+      postcode: '4205AA',
+      houseNumber: 7,
+    },
     organisations: [
       { id: '5a1e0c2d-0000-4000-8000-000000051201', name: 'Thuiszorg Lingeoever (fictief)', kind: 'care_provider' },
       { id: '5a1e0c2d-0000-4000-8000-000000051202', name: 'Welzijn Vestingstad (fictief)', kind: 'welfare_organisation' },

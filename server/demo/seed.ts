@@ -4,13 +4,15 @@
  * purpose `system_data_load`, so their access log starts truthfully.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { accounts, dataLoads } from '../db/schema/index';
 import { audit } from '../audit/audit.service';
 import { hashPassword } from '../modules/auth/auth.password';
 import { insertPerson, replaceRoles } from '../modules/persons/persons.repository';
 import { organisations } from '../db/schema/index';
 import { createMunicipality } from '../modules/system/municipalities.repository';
+import { insertHelpRequest, insertVogRecord, listCategories, upsertVolunteerProfile } from '../modules/neighbour-help/neighbour-help.repository';
+import { dayPartMask } from '../modules/neighbour-help/neighbour-help.rules';
 import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, FAMILY_NAMES, GIVEN_NAMES } from './demo-data';
 
 export const DEMO_LOAD = 'demo-v1';
@@ -42,6 +44,7 @@ export async function loadDemoData(db: Db, now: () => Date): Promise<boolean> {
         await replaceRoles(tx, m.id, s.id, s.roles.map((role) => ({ role, organisationId: role === 'admin' || role === 'resident' || role === 'volunteer' ? null : orgId })), now());
         await audit(tx, ctx, { action: 'person.create', purpose: 'system_data_load', resourceType: 'person', resourceId: s.id, subjectPersonId: s.id });
       }
+      await seedVolunteers(tx, m, now());
       for (let i = 0; i < RESIDENTS_PER_MUNICIPALITY; i += 1) {
         const id = demoResidentId(m.cbsCode, i);
         const givenName = GIVEN_NAMES[(i * 7 + m.cbsCode.length) % GIVEN_NAMES.length]!;
@@ -53,6 +56,63 @@ export async function loadDemoData(db: Db, now: () => Date): Promise<boolean> {
     }
   });
   return true;
+}
+
+/** One open request by the demo resident; staff with the volunteer role get an offer profile and a recorded VOG. */
+async function seedVolunteers(tx: Tx, m: (typeof DEMO_MUNICIPALITIES)[number], at: Date): Promise<void> {
+  const categories = await listCategories(tx, m.id);
+  const byCode = new Map(categories.map((c) => [c.code, c.id]));
+  const coordinator = m.staff.find((s) => s.roles.includes('social_worker'));
+  const resident = m.staff.find((s) => s.roles.includes('resident') && !s.roles.includes('volunteer'));
+  const r = m.helpRequest;
+  const category = byCode.get(r.categoryCode);
+  if (resident && category) {
+    await insertHelpRequest(
+      tx,
+      {
+        tenantId: m.id,
+        id: r.id,
+        residentPersonId: resident.id,
+        createdByPersonId: resident.id,
+        categoryId: category,
+        description: r.description,
+        schedule: r.schedule,
+        dayParts: dayPartMask(['tue:afternoon', 'wed:afternoon']),
+        durationMinutes: 60,
+        pc4: r.postcode.slice(0, 4),
+        vogRequired: categories.find((c) => c.id === category)?.vulnerable ?? false,
+        createdAt: at,
+        updatedAt: at,
+      },
+      { postcode: r.postcode, houseNumber: r.houseNumber, houseNumberAddition: null },
+    );
+  }
+  for (const s of m.staff.filter((p) => p.roles.includes('volunteer'))) {
+    const categoryIds = ['company', 'groceries', 'walking'].map((code) => byCode.get(code)).filter((id): id is string => Boolean(id));
+    await upsertVolunteerProfile(
+      tx,
+      {
+        tenantId: m.id,
+        personId: s.id,
+        dayParts: dayPartMask(['tue:afternoon', 'thu:afternoon', 'sat:morning']),
+        sessionsPerMonthTenths: 20,
+        maxResidents: 2,
+        maxKm: 5,
+        skills: ['koken'],
+        languages: ['nl', 'en'],
+        gender: 'male',
+        pc4: m.volunteerPc4,
+        regionalPool: false,
+        giftMode: true,
+        active: true,
+      },
+      categoryIds,
+      at,
+    );
+    if (coordinator) {
+      await insertVogRecord(tx, { tenantId: m.id, personId: s.id, issuedOn: '2025-03-01', recordedByPersonId: coordinator.id, recordedAt: at });
+    }
+  }
 }
 
 export function demoSignIns(): Array<{ municipality: string; email: string; roles: string[] }> {

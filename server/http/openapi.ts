@@ -20,6 +20,7 @@ export function createRouter(): OpenAPIHono<AppEnv> {
 }
 
 /** Control characters (NUL above all, which PostgreSQL refuses) have no place in text fields. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A trimmed line of text from a person: no control characters, bounded length. */

@@ -206,3 +206,4 @@ export const dataLoads = pgTable('data_loads', {
   name: text('name').primaryKey(),
   loadedAt: ts('loaded_at').notNull().default(sql`now()`),
 });
+export * from './neighbour-help';

@@ -1,12 +1,14 @@
-/** Creating a municipality (tenant): its row and the start of its audit chain. */
+/** Creating a municipality (tenant): its row, the start of its audit chain, its neighbour-help defaults. */
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { municipalities } from '../../db/schema/index';
 import { createAuditChain } from '../../audit/audit.repository';
+import { initialiseNeighbourHelp } from '../neighbour-help/neighbour-help.repository';
 
 export async function createMunicipality(q: Queryable, m: { id: string; cbsCode: string; name: string }): Promise<void> {
   await q.insert(municipalities).values(m);
   await createAuditChain(q, m.id);
+  await initialiseNeighbourHelp(q, m.id);
 }
 
 export async function findMunicipalityByCode(q: Queryable, cbsCode: string) {
