@@ -1,42 +1,8 @@
-/**
- * Typed audit vocabulary. Adding an action or purpose here is the only way
- * to write a new kind of audit event, so the log stays searchable.
- */
-export const AUDIT_ACTIONS = [
-  'person.read',
-  'person.list',
-  'person.create',
-  'person.update',
-  'person.roles.update',
-  'person.access_log.read',
-  'organisation.create',
-  'audit.search',
-  'audit.verify',
-  'help_request.create',
-  'help_request.read',
-  'help_request.list',
-  'help_request.cancel',
-  'volunteer_profile.read',
-  'volunteer_profile.update',
-  'vog.record',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/** What a service hands to audit(): the vocabulary itself is in shared/audit.ts. */
+import type { AuditAction, AuditOutcome, AuditPurpose } from '../../shared/audit';
 
-export const AUDIT_PURPOSES = [
-  /** The person looks at or changes their own data. */
-  'self_service',
-  /** A functional administrator manages users and roles. */
-  'account_management',
-  /** A privacy officer inspects the audit log. */
-  'privacy_oversight',
-  /** Neighbour help: posting, matching and coaching requests for informal help. */
-  'neighbour_help',
-  /** A one-off load by the system (demo data, a migration of records). */
-  'system_data_load',
-] as const;
-export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
-
-export type AuditOutcome = 'success' | 'denied';
+export { AUDIT_ACTIONS, AUDIT_PURPOSES, AUDIT_OUTCOMES } from '../../shared/audit';
+export type { AuditAction, AuditOutcome, AuditPurpose };
 
 export interface AuditEntry {
   action: AuditAction;

@@ -60,7 +60,7 @@ export interface Person {
 
 export interface AccessLogEntry {
   occurredAt: string;
-  actorDisplayName: string;
+  actorDisplayName: string | null;
   actorRoles: string[];
   action: string;
   purpose: string;

@@ -53,10 +53,9 @@ describe('interpolate', () => {
 
 describe('audit vocabulary', () => {
   // The audit log filter offers the catalogue's actions, and the server
-  // refuses unknown ones, so the two lists must be the same. (The list lives
-  // in server/ for now; once it moves to shared/ this import follows.)
+  // refuses unknown ones, so the two lists must be the same.
   it('has a Dutch and English name for exactly the server audit actions and purposes', async () => {
-    const { AUDIT_ACTIONS, AUDIT_PURPOSES } = await import('../../server/audit/audit.types');
+    const { AUDIT_ACTIONS, AUDIT_PURPOSES } = await import('../../shared/audit');
     const inCatalogue = (prefix: string) =>
       Object.keys(nl)
         .filter((key) => key.startsWith(`${prefix}.`))

@@ -330,7 +330,7 @@ export const nl = {
   'organisationKind.school': 'School',
   'organisationKind.other': 'Andere organisatie',
 
-  // Audit actions, purposes and outcomes, as in server/audit/audit.types.ts.
+  // Audit actions, purposes and outcomes, as in shared/audit.ts.
   // The audit log filter offers exactly these actions. Unknown codes are shown as they are.
   'action.person.read': 'Gegevens bekeken',
   'action.person.list': 'Lijst met personen bekeken',

@@ -93,7 +93,7 @@ export function personRoutes(deps: Deps) {
             items: z.array(
               z.object({
                 occurredAt: z.string(),
-                actorDisplayName: z.string(),
+                actorDisplayName: z.string().nullable(),
                 actorRoles: z.array(z.string()),
                 action: z.string(),
                 purpose: z.string(),

@@ -80,7 +80,8 @@ export async function myAccessLog(deps: Deps, ctx: TenantContext, limit: number)
     return {
       items: events.map((e) => ({
         occurredAt: e.occurredAt,
-        actorDisplayName: e.actorPersonId ? (names.get(e.actorPersonId) ?? '') : '',
+        // null: the system itself (a data load), not a person.
+        actorDisplayName: e.actorPersonId ? (names.get(e.actorPersonId) ?? null) : null,
         actorRoles: e.actorPersonId ? (roles.get(e.actorPersonId) ?? []).sort() : [],
         action: e.action,
         purpose: e.purpose,

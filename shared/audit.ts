@@ -1,0 +1,41 @@
+/**
+ * The audit vocabulary: every kind of audit event and every purpose. Adding
+ * an action or purpose here is the only way to write a new kind of event, so
+ * the log stays searchable. Isomorphic: the web interface names each one.
+ */
+export const AUDIT_ACTIONS = [
+  'person.read',
+  'person.list',
+  'person.create',
+  'person.update',
+  'person.roles.update',
+  'person.access_log.read',
+  'organisation.create',
+  'audit.search',
+  'audit.verify',
+  'help_request.create',
+  'help_request.read',
+  'help_request.list',
+  'help_request.cancel',
+  'volunteer_profile.read',
+  'volunteer_profile.update',
+  'vog.record',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_PURPOSES = [
+  /** The person looks at or changes their own data. */
+  'self_service',
+  /** A functional administrator manages users and roles. */
+  'account_management',
+  /** A privacy officer inspects the audit log. */
+  'privacy_oversight',
+  /** Neighbour help: posting, matching and coaching requests for informal help. */
+  'neighbour_help',
+  /** A one-off load by the system (demo data, a migration of records). */
+  'system_data_load',
+] as const;
+export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
+
+export const AUDIT_OUTCOMES = ['success', 'denied'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
