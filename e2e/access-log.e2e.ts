@@ -2,38 +2,23 @@
  * A resident sees on their profile that the administrator looked at their
  * record: who, when, what and why.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO,
   expectAccessible,
   expectPageBasics,
-  launchBrowser,
-  openPage,
   screenshot,
   signIn,
   signOut,
-  startServer,
   waitForHeading,
-  type RunningServer,
+  useServerAndBrowser,
 } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 describe('access log on the profile', () => {
   it("shows the resident that the administrator opened their record", async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl);
+    const { context, page, pageErrors } = await e2e.openPage();
     try {
       await signIn(page, DEMO.admin);
       const adminName = ((await page.locator('h1').textContent()) ?? '').replace(/^Welkom, /, '');

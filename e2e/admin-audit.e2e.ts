@@ -3,38 +3,23 @@
  * action, and gets a clear message for a date range that ends before it
  * starts.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO,
   expectAccessible,
   expectPageBasics,
-  launchBrowser,
-  openPage,
   PHONE,
   screenshot,
   signIn,
-  startServer,
   waitForHeading,
-  type RunningServer,
+  useServerAndBrowser,
 } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 describe('audit log', () => {
   it('verifies the chain and filters events', async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl, PHONE);
+    const { context, page, pageErrors } = await e2e.openPage(PHONE);
     try {
       await signIn(page, DEMO.admin);
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Auditlog' }).click();

@@ -2,37 +2,22 @@
  * An administrator creates a user with a role, finds them in the list, and
  * changes their roles. The form first shows what is missing.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO,
   expectAccessible,
   expectPageBasics,
-  launchBrowser,
-  openPage,
   screenshot,
   signIn,
-  startServer,
   waitForHeading,
-  type RunningServer,
+  useServerAndBrowser,
 } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 describe('user management', () => {
   it('creates a user with a role and finds them in the list', async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl);
+    const { context, page, pageErrors } = await e2e.openPage();
     const familyName = `Testpersoon${Date.now().toString(36)}`;
     const email = `${familyName.toLowerCase()}@voorbeeld.example`;
     try {
@@ -103,7 +88,7 @@ describe('user management', () => {
   });
 
   it('refuses an e-mail address that is already in use, in Dutch', async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl);
+    const { context, page, pageErrors } = await e2e.openPage();
     try {
       await signIn(page, DEMO.admin);
       await page.goto('/beheer/gebruikers/nieuw');

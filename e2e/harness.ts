@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const START_TIMEOUT_MS = 90_000;
@@ -219,4 +220,41 @@ export async function expectPageBasics(page: Page): Promise<void> {
   if (h1Count !== 1) throw new Error(`expected one h1 on ${page.url()}, found ${h1Count}`);
   const title = await page.title();
   if (!/\| samenspel$/.test(title)) throw new Error(`unexpected page title "${title}" on ${page.url()}`);
+}
+
+export interface E2EFixture {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A fresh browser context and page on this file's server (desktop size unless given). */
+  openPage(viewport?: { width: number; height: number }): Promise<TestPage>;
+}
+
+/**
+ * One server (with its own fresh database) and one browser for a spec file:
+ * started before its tests, stopped after them, so files never share state.
+ */
+export function useServerAndBrowser(): E2EFixture {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = () => {
+    if (!server || !browser) throw new Error('the e2e server and browser start in beforeAll');
+    return { server, browser };
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get browser() {
+      return started().browser;
+    },
+    openPage: (viewport) => openPage(started().browser, started().server.baseUrl, viewport),
+  };
 }

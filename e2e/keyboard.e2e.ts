@@ -2,32 +2,18 @@
  * Keyboard only: Tab reaches the skip link first, Enter on it moves to the
  * content, Tab reaches the sign-in fields, and Enter signs in.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO,
   DEMO_PASSWORD,
   expectAccessible,
-  launchBrowser,
-  openPage,
   screenshot,
-  startServer,
   waitForHeading,
-  type RunningServer,
+  useServerAndBrowser,
 } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -37,7 +23,7 @@ const focused = (page: Page) =>
 
 describe('keyboard only', () => {
   it('signs in with Tab and Enter, starting from the skip link', async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl);
+    const { context, page, pageErrors } = await e2e.openPage();
     try {
       await page.goto('/inloggen');
       await waitForHeading(page, 'Inloggen');

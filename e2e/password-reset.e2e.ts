@@ -3,40 +3,25 @@
  * new password, and sign in with it. The token travels in the URL fragment
  * and is removed from the address bar once read.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO,
   DEMO_PASSWORD,
   expectAccessible,
   expectPageBasics,
-  launchBrowser,
-  openPage,
   screenshot,
   PHONE,
-  startServer,
   waitForHeading,
-  type RunningServer,
+  useServerAndBrowser,
 } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const NEW_PASSWORD = 'een zin die ik onthoud 2026';
 
 describe('password reset', () => {
   it('resets the password through the link in the outbox and signs in with it', async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl, PHONE);
+    const { context, page, pageErrors } = await e2e.openPage(PHONE);
     try {
       await page.goto('/inloggen');
       await waitForHeading(page, 'Inloggen');
@@ -105,7 +90,7 @@ describe('password reset', () => {
   });
 
   it('says what to do when the link is incomplete', async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl);
+    const { context, page, pageErrors } = await e2e.openPage();
     try {
       await page.goto('/wachtwoord-herstellen');
       await waitForHeading(page, 'Nieuw wachtwoord kiezen');

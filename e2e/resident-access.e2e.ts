@@ -3,38 +3,23 @@
  * the home page, and the admin pages say in Dutch that there is no access.
  * Also: signed-out visitors are sent to sign in, and unknown pages get a 404.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO,
   expectAccessible,
   expectPageBasics,
-  launchBrowser,
-  openPage,
   screenshot,
   PHONE,
   signIn,
-  startServer,
   waitForHeading,
-  type RunningServer,
+  useServerAndBrowser,
 } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 describe('what a resident may see', () => {
   it('shows no admin navigation and a Dutch "no access" page', async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl, PHONE);
+    const { context, page, pageErrors } = await e2e.openPage(PHONE);
     try {
       await signIn(page, DEMO.resident);
       const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -60,7 +45,7 @@ describe('what a resident may see', () => {
   });
 
   it('sends a signed-out visitor to sign in and back, to their profile', async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl);
+    const { context, page, pageErrors } = await e2e.openPage();
     try {
       await page.goto('/profiel');
       await waitForHeading(page, 'Inloggen');
@@ -97,7 +82,7 @@ describe('what a resident may see', () => {
   });
 
   it('shows a Dutch 404 page for an unknown address', async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl);
+    const { context, page, pageErrors } = await e2e.openPage();
     try {
       await page.goto('/bestaat-niet');
       await waitForHeading(page, 'Pagina niet gevonden');

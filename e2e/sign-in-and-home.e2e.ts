@@ -3,35 +3,21 @@
  * in English. Every page is checked with axe, the layout must not scroll
  * sideways, and the language choice survives signing in.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO,
   DEMO_PASSWORD,
   DESKTOP,
   expectAccessible,
   expectPageBasics,
-  launchBrowser,
-  openPage,
   PHONE,
   screenshot,
-  startServer,
   waitForHeading,
-  type RunningServer,
+  useServerAndBrowser,
 } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -54,7 +40,7 @@ describe('sign in and home', () => {
   for (const { locale, viewport, email } of CASES) {
     it(`works at ${viewport.width}px in ${locale === 'nl' ? 'Dutch' : 'English'} for ${email}`, async () => {
       const text = TEXT[locale];
-      const { context, page, pageErrors } = await openPage(browser, server.baseUrl, viewport);
+      const { context, page, pageErrors } = await e2e.openPage(viewport);
       const shot = (state: string) => screenshot(page, `${state}-${locale}-${viewport.width}`);
       try {
         await page.goto('/');

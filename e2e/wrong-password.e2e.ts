@@ -3,36 +3,21 @@
  * messages with a next step, an error summary that takes focus and links to
  * the fields, and fields marked invalid for assistive technology.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO,
   expectAccessible,
-  launchBrowser,
-  openPage,
   screenshot,
   PHONE,
-  startServer,
   waitForHeading,
-  type RunningServer,
+  useServerAndBrowser,
 } from './harness';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 describe('sign-in errors', () => {
   it('explains empty fields, field by field', async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl);
+    const { context, page, pageErrors } = await e2e.openPage();
     try {
       await page.goto('/inloggen');
       await waitForHeading(page, 'Inloggen');
@@ -65,7 +50,7 @@ describe('sign-in errors', () => {
   });
 
   it('shows a Dutch message with a next step for a wrong password', async () => {
-    const { context, page, pageErrors } = await openPage(browser, server.baseUrl, PHONE);
+    const { context, page, pageErrors } = await e2e.openPage(PHONE);
     try {
       await page.goto('/inloggen');
       await waitForHeading(page, 'Inloggen');
