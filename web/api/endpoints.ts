@@ -11,7 +11,12 @@ import type {
   AuditFilter,
   AuditPage,
   ChainVerification,
+  HelpCategory,
+  HelpRequest,
+  HelpRequestList,
+  HelpRequestStatus,
   Municipality,
+  NewHelpRequest,
   NewPerson,
   Organisation,
   OutboxMail,
@@ -19,6 +24,8 @@ import type {
   PersonList,
   RoleInput,
   Session,
+  VolunteerProfile,
+  VolunteerProfileInput,
 } from './types';
 
 const municipalityPath = (code: string) => `/api/municipalities/${encodeURIComponent(code)}`;
@@ -83,3 +90,30 @@ export const verifyAuditChain = (code: string) =>
   request<ChainVerification>('POST', `${municipalityPath(code)}/audit-events/verify`);
 
 export const getOutbox = () => request<{ items: OutboxMail[] }>('GET', '/api/outbox');
+
+// Neighbour help (buurthulp)
+
+export const listHelpCategories = (code: string) =>
+  request<HelpCategory[]>('GET', `${municipalityPath(code)}/help-categories`);
+
+/** Throws `not_found` while the volunteer has no offer yet. */
+export const getMyVolunteerProfile = (code: string) =>
+  request<VolunteerProfile>('GET', `${municipalityPath(code)}/me/volunteer-profile`);
+
+export const saveMyVolunteerProfile = (code: string, profile: VolunteerProfileInput) =>
+  request<VolunteerProfile>('PUT', `${municipalityPath(code)}/me/volunteer-profile`, { body: profile });
+
+export const postHelpRequest = (code: string, helpRequest: NewHelpRequest) =>
+  request<HelpRequest>('POST', `${municipalityPath(code)}/help-requests`, { body: helpRequest });
+
+/** `mine: true` for the resident's own requests; `false` for all of them (coordinators), never with addresses. */
+export const listHelpRequests = (
+  code: string,
+  query: { mine: boolean; status?: HelpRequestStatus; limit?: number; offset?: number },
+) => request<HelpRequestList>('GET', `${municipalityPath(code)}/help-requests`, { query: { ...query, mine: String(query.mine) } });
+
+export const getHelpRequest = (code: string, id: string) =>
+  request<HelpRequest>('GET', `${municipalityPath(code)}/help-requests/${encodeURIComponent(id)}`);
+
+export const cancelHelpRequest = (code: string, id: string) =>
+  request<HelpRequest>('POST', `${municipalityPath(code)}/help-requests/${encodeURIComponent(id)}/cancel`);

@@ -136,3 +136,116 @@ export interface OutboxMail {
   text: string;
   createdAt: string;
 }
+
+// Neighbour help (buurthulp)
+
+/** `mon:morning` … `sun:evening`, as in the server's rules. */
+export type DayPart = `${'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'}:${'morning' | 'afternoon' | 'evening'}`;
+export type HelpSchedule = 'once' | 'weekly' | 'fortnightly' | 'monthly';
+export type HelpUrgency = 'low' | 'normal' | 'high';
+export type HelpRequestStatus = 'open' | 'matched' | 'stalled' | 'referred' | 'closed' | 'cancelled';
+export type VolunteerGender = 'female' | 'male' | 'other' | 'unknown';
+
+export interface HelpCategory {
+  id: string;
+  code: string;
+  /** In the language of the request. */
+  name: string;
+  /** Help with vulnerable people: a volunteer always needs a valid VOG. */
+  vulnerable: boolean;
+}
+
+export interface HelpRequestSummary {
+  id: string;
+  residentPersonId: string;
+  residentDisplayName: string;
+  category: { id: string; code: string; name: string };
+  schedule: HelpSchedule;
+  sessionsPerMonth: number;
+  pc4: string;
+  place: string | null;
+  urgency: HelpUrgency;
+  /** One of HelpRequestStatus; kept open so a new server status does not break a page. */
+  status: string;
+  vogRequired: boolean;
+  postedOnBehalf: boolean;
+  createdAt: string;
+}
+
+export interface HelpRequest extends HelpRequestSummary {
+  description: string;
+  /** Only for a one-off request. */
+  window: { start: string; end: string } | null;
+  dayParts: DayPart[];
+  durationMinutes: number;
+  languages: string[];
+  sameGender: boolean;
+  /** Only the resident sees their own address, until both sides agree to a match. */
+  address: { postcode: string; houseNumber: number; houseNumberAddition: string | null } | null;
+}
+
+export interface HelpRequestList {
+  items: HelpRequestSummary[];
+  total: number;
+}
+
+export interface NewHelpRequest {
+  /** Staff posting on behalf of a resident. */
+  residentPersonId?: string;
+  categoryId: string;
+  description: string;
+  schedule: HelpSchedule;
+  /** ISO 8601 with offset; required for `once`, refused otherwise. */
+  window?: { start: string; end: string };
+  dayParts: DayPart[];
+  durationMinutes: number;
+  postcode: string;
+  houseNumber: number;
+  houseNumberAddition?: string;
+  languages?: string[];
+  sameGender?: boolean;
+  needsVog?: boolean;
+  urgency?: HelpUrgency;
+}
+
+export interface VogStatus {
+  issuedOn: string | null;
+  validUntil: string | null;
+  valid: boolean;
+}
+
+export interface VolunteerProfile {
+  personId: string;
+  categoryIds: string[];
+  skills: string[];
+  dayParts: DayPart[];
+  sessionsPerMonth: number;
+  maxResidents: number;
+  maxKm: number;
+  languages: string[];
+  gender: VolunteerGender;
+  pc4: string;
+  place: string | null;
+  regionalPool: boolean;
+  giftMode: boolean;
+  active: boolean;
+  vog: VogStatus;
+  updatedAt: string;
+}
+
+/** The whole offer: PUT replaces it, so fields left out fall back to the server's defaults. */
+export interface VolunteerProfileInput {
+  categoryIds: string[];
+  skills: string[];
+  dayParts: DayPart[];
+  sessionsPerMonth: number;
+  maxResidents: number;
+  maxKm: number;
+  languages: string[];
+  gender: VolunteerGender;
+  /** Four digits are enough. */
+  postcode: string;
+  regionalPool: boolean;
+  giftMode: boolean;
+  active: boolean;
+}

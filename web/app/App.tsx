@@ -7,15 +7,22 @@ import { AppLayout } from '../components/AppLayout';
 import { I18nProvider } from '../i18n/i18n';
 import { AuditLogPage } from '../pages/AuditLogPage';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
+import { HelpRequestDetailPage } from '../pages/HelpRequestDetailPage';
+import { HelpRequestSentPage } from '../pages/HelpRequestSentPage';
 import { HomePage } from '../pages/HomePage';
+import { MunicipalityHelpRequestsPage } from '../pages/MunicipalityHelpRequestsPage';
+import { MyHelpRequestsPage } from '../pages/MyHelpRequestsPage';
+import { NewHelpRequestOnBehalfPage } from '../pages/NewHelpRequestOnBehalfPage';
 import { NewUserPage } from '../pages/NewUserPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OutboxPage } from '../pages/OutboxPage';
 import { ProfilePage } from '../pages/ProfilePage';
+import { RequestHelpPage } from '../pages/RequestHelpPage';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage';
 import { SignInPage } from '../pages/SignInPage';
 import { UserDetailPage } from '../pages/UserDetailPage';
 import { UsersPage } from '../pages/UsersPage';
+import { VolunteerOfferPage } from '../pages/VolunteerOfferPage';
 import { matchRoute, useLocation } from '../router';
 import { PATHS } from './navigation';
 import { SessionProvider } from './session';
@@ -38,6 +45,15 @@ const ROUTES: Route[] = [
   { path: `${PATHS.users}/:id`, render: ({ id }) => <UserDetailPage id={id ?? ''} /> },
   { path: PATHS.auditLog, render: () => <AuditLogPage /> },
   { path: PATHS.outbox, render: () => <OutboxPage /> },
+  // Neighbour help (buurthulp)
+  { path: PATHS.requestHelp, render: () => <RequestHelpPage /> },
+  { path: `${PATHS.requestHelp}/verstuurd/:id`, render: ({ id }) => <HelpRequestSentPage id={id ?? ''} /> },
+  { path: PATHS.myHelpRequests, render: () => <MyHelpRequestsPage /> },
+  { path: `${PATHS.myHelpRequests}/:id`, render: ({ id }) => <HelpRequestDetailPage id={id ?? ''} view="resident" /> },
+  { path: PATHS.volunteerOffer, render: () => <VolunteerOfferPage /> },
+  { path: PATHS.helpRequests, render: () => <MunicipalityHelpRequestsPage /> },
+  { path: PATHS.newHelpRequestOnBehalf, render: () => <NewHelpRequestOnBehalfPage /> },
+  { path: `${PATHS.helpRequests}/:id`, render: ({ id }) => <HelpRequestDetailPage id={id ?? ''} view="coordinator" /> },
 ];
 
 function CurrentPage() {

@@ -15,9 +15,25 @@ export const PATHS = {
   newUser: '/beheer/gebruikers/nieuw',
   auditLog: '/beheer/auditlog',
   outbox: '/postvak',
+  requestHelp: '/hulp-vragen',
+  myHelpRequests: '/mijn-hulpvragen',
+  volunteerOffer: '/vrijwilliger',
+  helpRequests: '/hulpvragen',
+  newHelpRequestOnBehalf: '/hulpvragen/nieuw',
 } as const;
 
 export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
+/** The resident's own view of a help request, with their address. */
+export const myHelpRequestPath = (id: string) => `${PATHS.myHelpRequests}/${encodeURIComponent(id)}`;
+/** Right after posting: what happens next. */
+export const helpRequestSentPath = (id: string) => `${PATHS.requestHelp}/verstuurd/${encodeURIComponent(id)}`;
+/** A coordinator's view of a help request, without the address. */
+export const helpRequestPath = (id: string) => `${PATHS.helpRequests}/${encodeURIComponent(id)}`;
+/** `/hulpvragen/nieuw?inwoner=…`: a new request for a resident a coordinator already knows. */
+export const newHelpRequestOnBehalfPath = (residentPersonId?: string) =>
+  residentPersonId
+    ? `${PATHS.newHelpRequestOnBehalf}?inwoner=${encodeURIComponent(residentPersonId)}`
+    : PATHS.newHelpRequestOnBehalf;
 
 /** `/inloggen?terug=/profiel`: where to go after signing in. */
 export const signInPath = (returnTo?: string) =>
@@ -31,6 +47,13 @@ export interface NavItem {
 export function navigationFor(options: { signedIn: boolean; roles: readonly Role[]; demoMode: boolean }): NavItem[] {
   const items: NavItem[] = [{ href: PATHS.home, label: 'layout.home' }];
   if (options.signedIn) {
+    if (options.roles.includes('resident')) {
+      items.push({ href: PATHS.requestHelp, label: 'layout.requestHelp' }, { href: PATHS.myHelpRequests, label: 'layout.myHelpRequests' });
+    }
+    if (options.roles.includes('volunteer')) items.push({ href: PATHS.volunteerOffer, label: 'layout.volunteerOffer' });
+    if (options.roles.includes('social_worker') || options.roles.includes('admin')) {
+      items.push({ href: PATHS.helpRequests, label: 'layout.helpRequests' });
+    }
     items.push({ href: PATHS.profile, label: 'layout.profile' });
     if (options.roles.includes('admin')) {
       items.push({ href: PATHS.users, label: 'layout.users' }, { href: PATHS.auditLog, label: 'layout.auditLog' });

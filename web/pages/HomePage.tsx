@@ -61,6 +61,18 @@ function SignedInHome({ membership, fallbackName }: { membership: Membership | n
         <section className="samenspel-section" aria-labelledby="home-tasks">
           <Heading2 id="home-tasks">{t('home.tasksHeading')}</Heading2>
           <TileList>
+            {hasRole('resident') && (
+              <>
+                <Tile href={PATHS.requestHelp} title={t('tile.requestHelp.title')} text={t('tile.requestHelp.text')} />
+                <Tile href={PATHS.myHelpRequests} title={t('tile.myHelpRequests.title')} text={t('tile.myHelpRequests.text')} />
+              </>
+            )}
+            {hasRole('volunteer') && (
+              <Tile href={PATHS.volunteerOffer} title={t('tile.volunteerOffer.title')} text={t('tile.volunteerOffer.text')} />
+            )}
+            {(hasRole('social_worker') || hasRole('admin')) && (
+              <Tile href={PATHS.helpRequests} title={t('tile.helpRequests.title')} text={t('tile.helpRequests.text')} />
+            )}
             <Tile href={PATHS.profile} title={t('tile.profile.title')} text={t('tile.profile.text')} />
             {hasRole('admin') && (
               <>

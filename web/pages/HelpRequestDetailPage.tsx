@@ -1,0 +1,156 @@
+/**
+ * One help request. The resident (`/mijn-hulpvragen/:id`) sees everything,
+ * their own address too, and can withdraw the request after a confirmation
+ * step. A coordinator (`/hulpvragen/:id`, social workers and admins) sees
+ * the same without the address, and can withdraw it for the resident.
+ * Opening this page is an audited read of the resident's data.
+ */
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
+import { isApiError } from '../api/client';
+import * as api from '../api/endpoints';
+import type { HelpRequest, Membership } from '../api/types';
+import { newHelpRequestOnBehalfPath, PATHS } from '../app/navigation';
+import { useAnnounce } from '../app/status';
+import { AlertBox } from '../components/AlertBox';
+import { RequireRole } from '../components/Guards';
+import { HelpRequestDetails } from '../components/HelpRequestDetails';
+import { Loading, ProblemAlert } from '../components/LoadState';
+import { FINAL_STATUSES } from '../components/neighbour-help';
+import { PageHeading } from '../components/PageHeading';
+import { RequireAnyRole } from '../components/RequireAnyRole';
+import { RouterButtonLink } from '../components/RouterButtonLink';
+import { useI18n } from '../i18n/i18n';
+import { problemMessage } from '../lib/errors';
+import { useResource } from '../lib/use-resource';
+import { RouterLink } from '../router';
+import { NotFoundPage } from './NotFoundPage';
+import '../components/neighbour-help.css';
+
+type View = 'resident' | 'coordinator';
+const COORDINATORS = ['social_worker', 'admin'] as const;
+
+export function HelpRequestDetailPage({ id, view }: { id: string; view: View }) {
+  const render = ({ membership }: { membership: Membership }) => (
+    <HelpRequestDetail key={`${membership.municipality.code}/${id}`} membership={membership} id={id} view={view} />
+  );
+  return view === 'resident' ? <RequireRole role="resident">{render}</RequireRole> : <RequireAnyRole roles={COORDINATORS}>{render}</RequireAnyRole>;
+}
+
+function HelpRequestDetail({ membership, id, view }: { membership: Membership; id: string; view: View }) {
+  const { t } = useI18n();
+  const code = membership.municipality.code;
+  const { resource, setData } = useResource(() => api.getHelpRequest(code, id), [code, id]);
+  const back =
+    view === 'resident' ? (
+      <RouterLink href={PATHS.myHelpRequests}>{t('requestDetail.backMine')}</RouterLink>
+    ) : (
+      <RouterLink href={PATHS.helpRequests}>{t('requestDetail.backAll')}</RouterLink>
+    );
+
+  if (resource.status === 'loading') return <Loading />;
+  if (resource.status === 'error') {
+    if (isApiError(resource.error) && resource.error.code === 'not_found') return <NotFoundPage />;
+    return (
+      <>
+        <PageHeading>{view === 'resident' ? t('myRequests.title') : t('helpRequests.title')}</PageHeading>
+        <ProblemAlert error={resource.error} />
+        <Paragraph>{back}</Paragraph>
+      </>
+    );
+  }
+  const request = resource.data;
+
+  return (
+    <>
+      <PageHeading>{t('requestDetail.title', { category: request.category.name })}</PageHeading>
+      <Paragraph>{back}</Paragraph>
+      <HelpRequestDetails request={request} view={view} />
+      {view === 'coordinator' && (
+        <Paragraph>
+          <RouterButtonLink href={newHelpRequestOnBehalfPath(request.residentPersonId)} appearance="secondary-action-button">
+            {t('requestDetail.newForResident')}
+          </RouterButtonLink>
+        </Paragraph>
+      )}
+      {!FINAL_STATUSES.includes(request.status) && <CancelRequest code={code} request={request} onCancelled={setData} />}
+    </>
+  );
+}
+
+/** Withdrawing is final, so it takes two steps: the button, then "are you sure?". */
+function CancelRequest({ code, request, onCancelled }: { code: string; request: HelpRequest; onCancelled: (request: HelpRequest) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const announce = useAnnounce();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    if (confirming) confirmHeading.current?.focus();
+    else if (returnFocus.current) startButton.current?.focus();
+    returnFocus.current = false;
+  }, [confirming]);
+
+  const cancel = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const cancelled = await api.cancelHelpRequest(code, request.id);
+      onCancelled(cancelled);
+      announce(t('requestDetail.cancelled'));
+      // The buttons are gone: start again at the top of the page.
+      document.querySelector<HTMLElement>('h1')?.focus();
+    } catch (failure) {
+      setBusy(false);
+      setError(isApiError(failure) && failure.code === 'conflict' ? t('requestDetail.alreadyClosed') : problemMessage(i18n, failure));
+    }
+  };
+
+  return (
+    <section className="samenspel-section" aria-labelledby="request-cancel">
+      <Heading2 id="request-cancel">{t('requestDetail.cancelHeading')}</Heading2>
+      <Paragraph>{t('requestDetail.cancelIntro')}</Paragraph>
+      {confirming ? (
+        <AlertBox type="warning" className="samenspel-confirm">
+          <Heading3 ref={confirmHeading} tabIndex={-1} className="samenspel-page-heading">
+            {t('requestDetail.confirmHeading')}
+          </Heading3>
+          <Paragraph>{t('requestDetail.confirmText')}</Paragraph>
+          {error && (
+            <Paragraph role="alert" className="samenspel-cancel-error">
+              {error}
+            </Paragraph>
+          )}
+          <ButtonGroup>
+            <Button appearance="primary-action-button" busy={busy} onClick={() => void cancel()}>
+              {busy ? t('requestDetail.cancelling') : t('requestDetail.confirmYes')}
+            </Button>
+            <Button
+              appearance="secondary-action-button"
+              disabled={busy}
+              onClick={() => {
+                returnFocus.current = true;
+                setError(null);
+                setConfirming(false);
+              }}
+            >
+              {t('requestDetail.confirmNo')}
+            </Button>
+          </ButtonGroup>
+        </AlertBox>
+      ) : (
+        <ButtonGroup>
+          <Button ref={startButton} appearance="secondary-action-button" onClick={() => setConfirming(true)}>
+            {t('requestDetail.cancel')}
+          </Button>
+        </ButtonGroup>
+      )}
+    </section>
+  );
+}
