@@ -1,0 +1,262 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { solve, solveFlows } from './matching.engine';
+import { balanceCost, buildCandidates, compileModel, pairRequests, type CandidateGraph, type CompiledModel } from './matching.model';
+import { cityArb, solutionViolations } from './matching.test-support';
+import { SESSIONS_PER_MONTH, dayParts, type MatchRequest, type MatchVolunteer, type ObjectiveLevels } from './matching.types';
+
+/** Candidate graph without the nearest-K cut, as the brute force sees it. */
+const UNCUT = { candidatesPerRequest: 1000, candidatesPerVolunteer: 0 };
+
+/**
+ * Brute force over every integral flow on the candidate graph: each pair
+ * takes 0..cap units; demand, room and resident slots checked here, the
+ * objective computed here, the best found lexicographically.
+ */
+function bruteForce(m: CompiledModel, g: CandidateGraph): ObjectiveLevels {
+  const R = m.requests;
+  const V = m.volunteers;
+  const pairReq = pairRequests(g, R.n);
+  const x = new Int32Array(g.nPairs);
+  let best: ObjectiveLevels | null = null;
+  const better = (a: ObjectiveLevels, b: ObjectiveLevels) =>
+    a.weightedServedUnits !== b.weightedServedUnits
+      ? a.weightedServedUnits > b.weightedServedUnits
+      : a.teamCost !== b.teamCost
+        ? a.teamCost < b.teamCost
+        : a.travelCost < b.travelCost;
+  const visit = (e: number): void => {
+    if (e === g.nPairs) {
+      const served = new Int32Array(R.n);
+      const load = new Int32Array(V.n);
+      const partners = new Int32Array(V.n);
+      const lv: ObjectiveLevels = { weightedServedUnits: 0, teamCost: 0, travelCost: 0 };
+      for (let p = 0; p < g.nPairs; p++) {
+        if (x[p] === 0) continue;
+        const r = pairReq[p]!;
+        const v = g.volunteer[p]!;
+        served[r]! += x[p]!;
+        load[v]! += x[p]!;
+        partners[v]!++;
+        lv.weightedServedUnits += R.weight[r]! * x[p]!;
+        lv.teamCost += g.team[p]!;
+        lv.travelCost += g.travel[p]! * x[p]!;
+      }
+      for (let r = 0; r < R.n; r++) if (served[r]! > R.demand[r]!) return;
+      for (let v = 0; v < V.n; v++) {
+        if (load[v]! > V.capacity[v]! || partners[v]! > V.slots[v]!) return;
+        if (load[v]! > 0) lv.travelCost += balanceCost(V.existing[v]!, load[v]!, V.capacityTotal[v]!);
+      }
+      if (best === null || better(lv, best)) best = lv;
+      return;
+    }
+    for (let u = 0; u <= g.cap[e]!; u++) {
+      x[e] = u;
+      visit(e + 1);
+    }
+    x[e] = 0;
+  };
+  visit(0);
+  return best ?? { weightedServedUnits: 0, teamCost: 0, travelCost: 0 };
+}
+
+/** Keeps brute force cheap: at most ~5k flow vectors. */
+function enumerationSize(g: CandidateGraph): number {
+  let n = 1;
+  for (let e = 0; e < g.nPairs; e++) n *= g.cap[e]! + 1;
+  return n;
+}
+
+const tiny = { maxRequests: 3, maxVolunteers: 3, maxUnits: 3, spread: 0.01, maxResidents: 2 };
+const small = { maxRequests: 25, maxVolunteers: 40, maxUnits: 45, spread: 0.03, maxResidents: 3 };
+
+describe('solve', () => {
+  it('never proposes a pair outside the hard rules, beyond capacity, residents or demand', () => {
+    fc.assert(
+      fc.property(cityArb(small), ({ requests, volunteers }) => {
+        const result = solve({ requests, volunteers, options: { candidatesPerRequest: 6, candidatesPerVolunteer: 2 } });
+        expect(solutionViolations(requests, volunteers, result.assignments)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps resident limits where they bind: big volunteers, one slot, many small requests', () => {
+    const tight = { maxRequests: 30, maxVolunteers: 12, maxUnits: 45, spread: 0.02, maxResidents: 1 };
+    fc.assert(
+      fc.property(cityArb(tight), ({ requests, volunteers }) => {
+        const small = requests.map((r) => ({ ...r, sessionsPerMonth: Math.min(r.sessionsPerMonth, 1) }));
+        const result = solve({ requests: small, volunteers, options: { exactComponentPairs: 0 } });
+        expect(solutionViolations(small, volunteers, result.assignments)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('returns a valid flow whose totals add up', () => {
+    fc.assert(
+      fc.property(cityArb(small), ({ requests, volunteers }) => {
+        const result = solve({ requests, volunteers });
+        const served = result.assignments.reduce((s, a) => s + Math.round(a.sessionsPerMonth * 10), 0);
+        const requested = requests.reduce((s, r) => s + Math.round(r.sessionsPerMonth * 10), 0);
+        const unserved = result.unserved.reduce((s, u) => s + Math.round(u.sessionsPerMonth * 10), 0);
+        expect(Math.round(result.totals.servedSessions * 10)).toBe(served);
+        expect(served + unserved).toBe(requested);
+        const pairs = new Set(result.assignments.map((a) => `${a.requestId}/${a.volunteerId}`));
+        expect(pairs.size).toBe(result.assignments.length);
+        const km = result.assignments.reduce((s, a) => s + a.sessionsPerMonth * a.explanation.km, 0);
+        expect(result.totals.totalKm).toBeCloseTo(km, 0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('equals the brute-force optimum on tiny instances, level by level', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(cityArb(tiny), ({ requests, volunteers }) => {
+        const m = compileModel(requests, volunteers);
+        const g = buildCandidates(m, UNCUT);
+        fc.pre(enumerationSize(g) <= 5000);
+        compared++;
+        const result = solve({ requests, volunteers, options: UNCUT });
+        expect(result.totals.objective).toEqual(bruteForce(m, g));
+      }),
+      { numRuns: 300 },
+    );
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('serves the optimal weighted demand without the exact step when resident limits do not bind', () => {
+    fc.assert(
+      fc.property(cityArb({ ...tiny, maxRequests: 4 }), ({ requests, volunteers }) => {
+        const roomy = volunteers.map((v) => ({ ...v, maxResidents: 10, existingResidents: 0 }));
+        const m = compileModel(requests, roomy);
+        const g = buildCandidates(m, UNCUT);
+        fc.pre(enumerationSize(g) <= 5000);
+        const x = solveFlows(m, g, { ...UNCUT, exactComponentPairs: 0 });
+        const pairReq = pairRequests(g, m.requests.n);
+        let weighted = 0;
+        for (let e = 0; e < g.nPairs; e++) weighted += m.requests.weight[pairReq[e]!]! * x[e]!;
+        expect(weighted).toBe(bruteForce(m, g).weightedServedUnits);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives the same output for the same input', () => {
+    fc.assert(
+      fc.property(cityArb(small), ({ requests, volunteers }) => {
+        const a = solve({ requests, volunteers });
+        const b = solve({ requests: structuredClone(requests), volunteers: structuredClone(volunteers) });
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('splits a weekly request over volunteers who come once a month, and prefers the one the resident knows', () => {
+    const base = { municipalityId: 'GM0599', regionalPool: false, dayParts: dayParts([0, 1]), languages: ['nl'], gender: 'female' as const, vogValid: true };
+    const volunteers: MatchVolunteer[] = Array.from({ length: 7 }, (_, i) => ({
+      ...base,
+      id: `v${i}`,
+      lat: 51.92 + i * 0.001,
+      lon: 4.48,
+      maxKm: 3,
+      categoryIds: ['company'],
+      sessionsPerMonth: 1,
+      maxResidents: 1,
+    }));
+    const request: MatchRequest = {
+      id: 'r0',
+      lat: 51.92,
+      lon: 4.48,
+      municipalityId: 'GM0599',
+      regionalPool: false,
+      categoryId: 'company',
+      dayParts: dayParts([0, 1]),
+      sessionsPerMonth: SESSIONS_PER_MONTH.weekly,
+      vogRequired: false,
+      urgency: 'normal',
+      waitingDays: 10,
+      knownVolunteerIds: ['v6'],
+    };
+    const result = solve({ requests: [request], volunteers });
+    expect(result.totals.servedSessions).toBe(4.3);
+    expect(result.totals.meanVolunteersPerRequest).toBe(5);
+    const ids = result.assignments.map((a) => a.volunteerId);
+    expect(ids).toContain('v6');
+    expect(result.assignments.find((a) => a.volunteerId === 'v6')!.explanation.decidedBy).toContain('continuity');
+  });
+
+  it('gives scarce capacity to the more urgent request and says so', () => {
+    const volunteer: MatchVolunteer = {
+      id: 'v0',
+      lat: 51.92,
+      lon: 4.48,
+      municipalityId: 'GM0599',
+      regionalPool: false,
+      maxKm: 5,
+      categoryIds: ['shopping'],
+      dayParts: dayParts([2, 0]),
+      languages: ['nl'],
+      gender: 'male',
+      vogValid: false,
+      sessionsPerMonth: 1,
+      maxResidents: 1,
+    };
+    const req = (id: string, urgency: 'low' | 'high', lat: number): MatchRequest => ({
+      id,
+      lat,
+      lon: 4.48,
+      municipalityId: 'GM0599',
+      regionalPool: false,
+      categoryId: 'shopping',
+      dayParts: dayParts([2, 0]),
+      sessionsPerMonth: 1,
+      vogRequired: false,
+      urgency,
+      waitingDays: 0,
+    });
+    // The low-urgency request is nearer; the urgent one still wins.
+    const result = solve({ requests: [req('near-low', 'low', 51.921), req('far-high', 'high', 51.95)], volunteers: [volunteer] });
+    expect(result.assignments.map((a) => a.requestId)).toEqual(['far-high']);
+    expect(result.assignments[0]!.explanation.decidedBy).toContain('priority');
+    expect(result.unserved).toEqual([{ requestId: 'near-low', sessionsPerMonth: 1 }]);
+  });
+
+  it('keeps a team small when one volunteer can carry the whole request', () => {
+    const mk = (id: string, lat: number, sessions: number): MatchVolunteer => ({
+      id,
+      lat,
+      lon: 4.48,
+      municipalityId: 'GM0599',
+      regionalPool: false,
+      maxKm: 5,
+      categoryIds: ['company'],
+      dayParts: dayParts([0, 0]),
+      languages: ['nl'],
+      gender: 'female',
+      vogValid: true,
+      sessionsPerMonth: sessions,
+      maxResidents: 2,
+    });
+    const request: MatchRequest = {
+      id: 'r',
+      lat: 51.92,
+      lon: 4.48,
+      municipalityId: 'GM0599',
+      regionalPool: false,
+      categoryId: 'company',
+      dayParts: dayParts([0, 0]),
+      sessionsPerMonth: 2.2,
+      vogRequired: false,
+      urgency: 'normal',
+      waitingDays: 0,
+    };
+    // Two near volunteers with 1.1 each, one farther with room for everything.
+    const result = solve({ requests: [request], volunteers: [mk('near1', 51.921, 1.1), mk('near2', 51.922, 1.1), mk('far', 51.94, 3)] });
+    expect(result.assignments.map((a) => a.volunteerId)).toEqual(['far']);
+    expect(result.assignments[0]!.explanation.decidedBy).toContain('team-size');
+  });
+});

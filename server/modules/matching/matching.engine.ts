@@ -1,0 +1,799 @@
+/**
+ * The matching engine (koppelmotor): matches a whole municipality or region
+ * at once and explains each proposal. Pure: no database, no clock, no I/O.
+ *
+ * ## Design note
+ *
+ * **Formulation** (the same MIP the benchmark gives to HiGHS). Units are
+ * 0.1 session per month, so all data are integers. For every candidate pair
+ * e = (r, v): flow x_e ≥ 0 (units) and y_e ∈ {0,1} (v is on r's team).
+ *
+ *     Σ_v x_rv ≤ d_r                (demand)
+ *     Σ_r x_rv ≤ c_v                (capacity left)
+ *     Σ_r y_rv ≤ m_v                (residents left: max residents − existing)
+ *     x_e ≤ min(d_r, c_v) · y_e     (a pair carries flow only if it is on the team)
+ *
+ * Objective, lexicographic: (1) maximise Σ w_r x_rv (w_r: urgency and waiting,
+ * an integer); (2) minimise the team cost Σ f_e y_e (f = 2 for a volunteer new
+ * to the resident, 1 for a known one: small and stable teams); (3) minimise
+ * travel and load: Σ t_e x_e (rounded km per session + wished skills missing)
+ * plus a convex, piecewise-linear load-balance cost per volunteer (0 below 50 %
+ * of capacity, 50 up to 80 %, 150 above, per unit).
+ *
+ * **Separation of levels.** Levels (1) and (3) are arc costs of one min-cost
+ * flow: arc s→r costs −W·w_r per unit, the rest are level-(3) costs. Any two
+ * integral flows differ by a sum of simple residual cycles; a cycle that
+ * changes level (1) changes it by at least 1·W per unit and changes level (3)
+ * by at most (its arc count ≤ 2·min(|R|,|V|)+4) × C_max. With
+ * W = (2·min(|R|,|V|)+4)·C_max + 1 the flow optimum is the lexicographic
+ * optimum of (1) then (3): provable, and all numbers stay below 2^53.
+ *
+ * **Team size and max residents** (the fixed charge y and Σy ≤ m) are not a
+ * flow: the problem is a fixed-charge transportation problem, NP-hard in
+ * general. The engine solves it in steps:
+ *   A. relax and repair: SSP min-cost flow on the whole candidate graph
+ *      without the resident limits, with the fixed charge spread over the
+ *      pair's capacity (f_e·S / min(d_r, c_v) per unit, the LP relaxation of y,
+ *      which favours volunteers who can carry the whole request); every
+ *      volunteer over its limit keeps its largest partners and loses its other
+ *      pairs; the flow is solved again on what is open (REPAIR_PASSES), the
+ *      rest is cut;
+ *   S. swap: a request with demand left may take the slot of a partner of a
+ *      full-slotted volunteer when that serves more weight than the displaced
+ *      request finally loses (after moving to its other candidates);
+ *   B. team improvement with exact lexicographic acceptance: move the flow of
+ *      the smallest member to the others' spare room, or replace a team by one
+ *      volunteer who can carry it all (both keep level (1), lower level (2));
+ *   C. fill: SSP on what is left (demand, capacity, slots; new pairs take a
+ *      slot under a greedy slot rule) raises level (1);
+ *   D. polish: SSP on the chosen pairs only (the support) with the true costs
+ *      gives the exact optimum of levels (1) and (3) for that team structure.
+ * S-D repeat `improvementRounds` times; every step is lexicographically
+ * monotone. Parts of the candidate graph with at most `exactComponentPairs`
+ * pairs are solved exactly by enumerating supports (each with a flow).
+ *
+ * **How exact.** Level (1) is exact whenever the max-residents limits do not
+ * bind (the flow is then the LP optimum, which is integral); where they bind
+ * the repair can lose a little (measured against HiGHS: 0 at small size,
+ * 1.2 % at tiny size where one request needs a chain of moves). Level (3) is
+ * exact for the chosen teams; level (2) is a local optimum. The benchmark
+ * measures the distance to HiGHS on the same MIP, level by level
+ * (bench/MATCHING-RESULTS.md).
+ *
+ * **Determinism.** Every scan runs in index order, every heap breaks ties by
+ * the smaller index, and costs are exact integers: the same input gives the
+ * same output.
+ *
+ * **Candidates.** Feasible pairs (distance within the volunteer's reach,
+ * category, day part, VOG, language, gender wish, municipality or regional
+ * pool, room left) come from per-category grids; each request keeps its K
+ * nearest and each volunteer adds its K' nearest requests.
+ *
+ * @example
+ * const result = solve({ requests, volunteers });
+ * for (const a of result.assignments) console.log(a.requestId, a.volunteerId, a.sessionsPerMonth, a.explanation.decidedBy);
+ */
+import { FlowNetwork, shipSupplies, type SlotRule } from './matching.flow';
+import {
+  BALANCE_STEPS,
+  UNITS_PER_SESSION,
+  balanceBreaks,
+  balanceCost,
+  buildCandidates,
+  compileModel,
+  pairRequests,
+  type CandidateGraph,
+  type CompiledModel,
+} from './matching.model';
+import type { Assignment, DecidingTerm, MatchInstance, MatchOptions, MatchResult, ObjectiveLevels } from './matching.types';
+
+/** Weight of the spread team charge in step A, per unit of team cost over the pair's capacity. */
+export const TEAM_SURROGATE = 4000;
+
+const DEFAULTS: Required<MatchOptions> = {
+  candidatesPerRequest: 32,
+  candidatesPerVolunteer: 8,
+  exactComponentPairs: 12,
+  improvementRounds: 2,
+};
+
+/** Matches all requests to volunteers; see the module header for the formulation. */
+export function solve(instance: MatchInstance): MatchResult {
+  const options = { ...DEFAULTS, ...instance.options };
+  const model = compileModel(instance.requests, instance.volunteers);
+  const graph = buildCandidates(model, options);
+  const flows = solveFlows(model, graph, options);
+  return buildResult(model, graph, flows);
+}
+
+/** What a flow run needs: which pairs, what is left, how a unit costs, which pairs take a slot. */
+interface FlowSpec {
+  pairs: Int32Array;
+  /** Demand left per request (units). */
+  demandLeft: Int32Array;
+  /** New load already placed per volunteer (units); room = capacity − load. */
+  load: Int32Array;
+  /** Level-(3) cost per unit of a pair (plus the spread team charge in step A). */
+  pairCost: (e: number) => number;
+  /** Per pair: 1 = a new partner for the volunteer (takes a slot). Null: no slot rule. */
+  slotted: Uint8Array | null;
+  /** Slots left per volunteer (mutated when slotted). */
+  slotsLeft: Int32Array | null;
+}
+
+const BALANCE_MAX = BALANCE_STEPS[BALANCE_STEPS.length - 1]![1];
+
+/**
+ * One min-cost flow over a subset of pairs. Returns the flow per pair, aligned
+ * with `spec.pairs`.
+ */
+function runFlow(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, spec: FlowSpec): Int32Array {
+  const R = model.requests;
+  const V = model.volunteers;
+  const rLocal = new Map<number, number>();
+  const vLocal = new Map<number, number>();
+  const rList: number[] = [];
+  const vList: number[] = [];
+  const use = new Uint8Array(spec.pairs.length);
+  let cMax = 0;
+  for (let i = 0; i < spec.pairs.length; i++) {
+    const e = spec.pairs[i]!;
+    const r = pairReq[e]!;
+    const v = graph.volunteer[e]!;
+    if (spec.demandLeft[r]! <= 0 || V.capacity[v]! - spec.load[v]! <= 0) continue;
+    if (spec.slotted && spec.slotted[i] === 1 && spec.slotsLeft![v]! <= 0) continue;
+    use[i] = 1;
+    if (!rLocal.has(r)) {
+      rLocal.set(r, rList.length);
+      rList.push(r);
+    }
+    if (!vLocal.has(v)) {
+      vLocal.set(v, vList.length);
+      vList.push(v);
+    }
+    const c = spec.pairCost(e);
+    if (c > cMax) cMax = c;
+  }
+  const out = new Int32Array(spec.pairs.length);
+  if (rList.length === 0) return out;
+  rList.sort((a, b) => a - b);
+  vList.sort((a, b) => a - b);
+  rList.forEach((r, i) => rLocal.set(r, i));
+  vList.forEach((v, i) => vLocal.set(v, i));
+  const nR = rList.length;
+  const nV = vList.length;
+  const t = nR + nV;
+  cMax += BALANCE_MAX;
+  const W = (2 * Math.min(nR, nV) + 4) * cMax + 1;
+  // Nodes: requests [0, nR), volunteers [nR, nR+nV), sink t. Every unit of demand
+  // reaches t: through a volunteer, or directly as "unserved" at W × weight.
+  const net = new FlowNetwork(t + 1, nR + spec.pairs.length + 3 * nV);
+  const supply = new Int32Array(t + 1);
+  for (let i = 0; i < nR; i++) {
+    const r = rList[i]!;
+    supply[i] = spec.demandLeft[r]!;
+    net.addArc(i, t, spec.demandLeft[r]!, W * R.weight[r]!);
+  }
+  const arcOf = new Int32Array(spec.pairs.length).fill(-1);
+  const addPairs = (slottedPass: boolean): void => {
+    for (let i = 0; i < spec.pairs.length; i++) {
+      if (use[i] !== 1) continue;
+      const isSlotted = spec.slotted !== null && spec.slotted[i] === 1;
+      if (isSlotted !== slottedPass) continue;
+      const e = spec.pairs[i]!;
+      const r = pairReq[e]!;
+      const v = graph.volunteer[e]!;
+      const cap = Math.min(spec.demandLeft[r]!, V.capacity[v]! - spec.load[v]!);
+      arcOf[i] = net.addArc(rLocal.get(r)!, nR + vLocal.get(v)!, cap, spec.pairCost(e));
+    }
+  };
+  addPairs(false);
+  const firstSlotted = net.m;
+  addPairs(true);
+  const endSlotted = net.m;
+  for (let j = 0; j < nV; j++) {
+    const v = vList[j]!;
+    addBalanceArcs(net, nR + j, t, V.capacityTotal[v]!, V.existing[v]! + spec.load[v]!);
+  }
+  net.finalize();
+  let rule: SlotRule | undefined;
+  if (spec.slotted) {
+    const slots = new Int32Array(t + 1);
+    for (let j = 0; j < nV; j++) slots[nR + j] = spec.slotsLeft![vList[j]!]!;
+    rule = { firstArc: firstSlotted, endArc: endSlotted, slots };
+  }
+  // Heaviest requests first: with the slot rule they get first pick; without it the order does not matter.
+  const order = Int32Array.from({ length: nR }, (_, i) => i).sort((a, b) => R.weight[rList[b]!]! - R.weight[rList[a]!]! || a - b);
+  shipSupplies(net, order, supply, t, rule);
+  for (let i = 0; i < spec.pairs.length; i++) if (arcOf[i]! >= 0) out[i] = net.flow(arcOf[i]!);
+  return out;
+}
+
+/** Arcs v→t for the convex balance steps, given the volunteer's total capacity and current load. */
+function addBalanceArcs(net: FlowNetwork, vNode: number, t: number, capacityTotal: number, loadNow: number): void {
+  const [b1, b2] = balanceBreaks(capacityTotal);
+  const bounds = [b1, b2, capacityTotal];
+  let from = loadNow;
+  for (let k = 0; k < 3; k++) {
+    const to = bounds[k]!;
+    if (to > from) {
+      net.addArc(vNode, t, to - from, BALANCE_STEPS[k]![1]);
+      from = to;
+    }
+  }
+}
+
+/** Mutable solution state over pair flows. */
+interface Work {
+  x: Int32Array;
+  served: Int32Array;
+  load: Int32Array;
+  partners: Int32Array;
+}
+
+function workFrom(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, x: Int32Array): Work {
+  const w: Work = {
+    x,
+    served: new Int32Array(model.requests.n),
+    load: new Int32Array(model.volunteers.n),
+    partners: new Int32Array(model.volunteers.n),
+  };
+  for (let e = 0; e < graph.nPairs; e++) {
+    const f = x[e]!;
+    if (f <= 0) continue;
+    w.served[pairReq[e]!]! += f;
+    w.load[graph.volunteer[e]!]! += f;
+    w.partners[graph.volunteer[e]!]!++;
+  }
+  return w;
+}
+
+/**
+ * Solves the flows for a compiled model and candidate graph: steps A-D and
+ * exact small components (see the module header). Returns units per pair.
+ */
+export function solveFlows(model: CompiledModel, graph: CandidateGraph, options: MatchOptions = {}): Int32Array {
+  const opts = { ...DEFAULTS, ...options };
+  const R = model.requests;
+  const V = model.volunteers;
+  const pairReq = pairRequests(graph, R.n);
+  const all = new Int32Array(graph.nPairs);
+  for (let e = 0; e < graph.nPairs; e++) all[e] = e;
+
+  const teamCharge = (e: number): number => Math.round((TEAM_SURROGATE * graph.team[e]!) / Math.max(1, graph.cap[e]!));
+  // A. Relax and repair: the flow without the resident limits (an upper bound on level 1,
+  // and usually almost feasible); each volunteer over its limit keeps its largest partners
+  // and loses its other pairs for good; the flow is solved again on what is open, a few
+  // times; what is still over the limit is cut, and the fill step (with the slot rule)
+  // re-serves what was dropped.
+  const open = new Uint8Array(graph.nPairs).fill(1);
+  let x = new Int32Array(graph.nPairs);
+  for (let pass = 0; pass < REPAIR_PASSES; pass++) {
+    const list: number[] = [];
+    for (let e = 0; e < graph.nPairs; e++) if (open[e] === 1) list.push(e);
+    const pairs = Int32Array.from(list);
+    const flows = runFlow(model, graph, pairReq, {
+      pairs,
+      demandLeft: R.demand,
+      load: new Int32Array(V.n),
+      pairCost: (e) => graph.travel[e]! + teamCharge(e),
+      slotted: null,
+      slotsLeft: null,
+    });
+    x = new Int32Array(graph.nPairs);
+    for (let i = 0; i < pairs.length; i++) x[pairs[i]!] = flows[i]!;
+    if (closeOverLimit(model, graph, x, open) === 0) break;
+  }
+  repairSlots(model, graph, x);
+  let work = workFrom(model, graph, pairReq, x);
+  fill(model, graph, pairReq, work);
+  if (swapForPriority(model, graph, pairReq, work)) fill(model, graph, pairReq, work);
+
+  for (let round = 0; round < opts.improvementRounds; round++) {
+    improveTeams(model, graph, pairReq, work);
+    fill(model, graph, pairReq, work);
+    if (swapForPriority(model, graph, pairReq, work)) fill(model, graph, pairReq, work);
+    work = polish(model, graph, pairReq, work);
+  }
+  if (opts.exactComponentPairs > 0) solveSmallComponentsExactly(model, graph, pairReq, work.x, opts.exactComponentPairs);
+  return work.x;
+}
+
+/** Full flows solved in step A before the last cut (each closes the pairs of the volunteers over their limit). */
+const REPAIR_PASSES = 2;
+
+/**
+ * For every volunteer with more partners than slots: keeps the largest flows
+ * open and closes all its other pairs. Returns the number of such volunteers.
+ */
+function closeOverLimit(model: CompiledModel, graph: CandidateGraph, x: Int32Array, open: Uint8Array): number {
+  const V = model.volunteers;
+  const bv = graph.byVolunteer;
+  const list: number[] = [];
+  let over = 0;
+  for (let v = 0; v < V.n; v++) {
+    list.length = 0;
+    for (let k = bv.start[v]!; k < bv.start[v + 1]!; k++) if (x[bv.items[k]!]! > 0) list.push(bv.items[k]!);
+    if (list.length <= V.slots[v]!) continue;
+    over++;
+    list.sort((a, b) => x[b]! - x[a]! || graph.team[a]! - graph.team[b]! || graph.travel[a]! - graph.travel[b]! || a - b);
+    const keep = new Set(list.slice(0, V.slots[v]!));
+    for (let k = bv.start[v]!; k < bv.start[v + 1]!; k++) if (!keep.has(bv.items[k]!)) open[bv.items[k]!] = 0;
+  }
+  return over;
+}
+
+/** Drops the smallest partners of every volunteer with more partners than resident slots. */
+function repairSlots(model: CompiledModel, graph: CandidateGraph, x: Int32Array): void {
+  const V = model.volunteers;
+  const bv = graph.byVolunteer;
+  const list: number[] = [];
+  for (let v = 0; v < V.n; v++) {
+    list.length = 0;
+    for (let k = bv.start[v]!; k < bv.start[v + 1]!; k++) if (x[bv.items[k]!]! > 0) list.push(bv.items[k]!);
+    if (list.length <= V.slots[v]!) continue;
+    // Keep the largest flows (then known, then cheaper, then index).
+    list.sort((a, b) => x[b]! - x[a]! || graph.team[a]! - graph.team[b]! || graph.travel[a]! - graph.travel[b]! || a - b);
+    for (let i = V.slots[v]!; i < list.length; i++) x[list[i]!] = 0;
+  }
+}
+
+/**
+ * Level-1 repair where resident limits bind: a request with demand left may
+ * take the place of one partner of a volunteer who has room but no free slot.
+ * The displaced request moves what it can to its other candidates with room
+ * (members of its team, or volunteers with a free slot), nearest first; the
+ * swap is made only when it serves more weight than the displaced request
+ * finally loses, so level 1 strictly rises. Returns whether anything changed.
+ */
+function swapForPriority(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work): boolean {
+  const R = model.requests;
+  const V = model.volunteers;
+  const bv = graph.byVolunteer;
+  const order = Array.from({ length: R.n }, (_, i) => i).sort((a, b) => R.weight[b]! - R.weight[a]! || a - b);
+  const room = (u: number): number => V.capacity[u]! - w.load[u]!;
+  /** Units request r2 could move to candidates other than `except` (direct moves only). */
+  const absorbable = (r2: number, except: number, limit: number): number => {
+    let total = 0;
+    for (let q = graph.start[r2]!; q < graph.start[r2 + 1]! && total < limit; q++) {
+      const u = graph.volunteer[q]!;
+      if (u === except || room(u) <= 0) continue;
+      if (w.x[q]! === 0 && w.partners[u]! >= V.slots[u]!) continue;
+      total += Math.min(room(u), graph.cap[q]! - w.x[q]!);
+    }
+    return Math.min(limit, total);
+  };
+  let changed = false;
+  for (const r of order) {
+    const need = R.demand[r]! - w.served[r]!;
+    if (need <= 0) continue;
+    let bestGain = 0;
+    let bestE = -1;
+    let bestP = -1;
+    let bestGive = 0;
+    for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+      if (w.x[e]! > 0) continue;
+      const v = graph.volunteer[e]!;
+      if (w.partners[v]! < V.slots[v]!) continue;
+      for (let k = bv.start[v]!; k < bv.start[v + 1]!; k++) {
+        const p = bv.items[k]!;
+        const freed = w.x[p]!;
+        if (freed <= 0) continue;
+        const give = Math.min(need, room(v) + freed, graph.cap[e]!);
+        const r2 = pairReq[p]!;
+        const lost = freed - absorbable(r2, v, freed);
+        const gain = R.weight[r]! * give - R.weight[r2]! * lost;
+        if (gain > bestGain) {
+          bestGain = gain;
+          bestE = e;
+          bestP = p;
+          bestGive = give;
+        }
+      }
+    }
+    if (bestE < 0) continue;
+    const v = graph.volunteer[bestE]!;
+    const r2 = pairReq[bestP]!;
+    let moving = w.x[bestP]!;
+    w.served[r2]! -= moving;
+    w.load[v] = w.load[v]! - moving + bestGive;
+    w.x[bestP] = 0;
+    w.x[bestE] = bestGive;
+    w.served[r]! += bestGive;
+    // The displaced request moves what it can, nearest candidates first (pairs are in km order).
+    for (let q = graph.start[r2]!; q < graph.start[r2 + 1]! && moving > 0; q++) {
+      const u = graph.volunteer[q]!;
+      if (u === v || room(u) <= 0) continue;
+      const isNew = w.x[q]! === 0;
+      if (isNew && w.partners[u]! >= V.slots[u]!) continue;
+      const take = Math.min(moving, room(u), graph.cap[q]! - w.x[q]!);
+      if (take <= 0) continue;
+      if (isNew) w.partners[u]!++;
+      w.x[q] = w.x[q]! + take;
+      w.load[u] = w.load[u]! + take;
+      w.served[r2]! += take;
+      moving -= take;
+    }
+    changed = true;
+  }
+  return changed;
+}
+
+/** B. Team improvement: shrink teams while keeping every request's served units. */
+function improveTeams(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work): void {
+  const R = model.requests;
+  const V = model.volunteers;
+  const x = w.x;
+  const room = (v: number): number => V.capacity[v]! - w.load[v]!;
+  const members: number[] = [];
+  for (let r = 0; r < R.n; r++) {
+    const s = graph.start[r]!;
+    const e0 = graph.start[r + 1]!;
+    // B1: move the smallest member's units to the other members' room.
+    for (;;) {
+      members.length = 0;
+      for (let e = s; e < e0; e++) if (x[e]! > 0) members.push(e);
+      if (members.length < 2) break;
+      members.sort((a, b) => x[a]! - x[b]! || graph.travel[b]! - graph.travel[a]! || a - b);
+      let moved = false;
+      for (const a of members) {
+        let spare = 0;
+        for (const b of members) if (b !== a) spare += room(graph.volunteer[b]!);
+        if (spare < x[a]!) continue;
+        // Cheapest travel first among the others (members are in km order by index).
+        let left = x[a]!;
+        const others = members.filter((b) => b !== a).sort((p, q) => graph.travel[p]! - graph.travel[q]! || p - q);
+        for (const b of others) {
+          if (left === 0) break;
+          const vb = graph.volunteer[b]!;
+          const take = Math.min(left, room(vb));
+          if (take <= 0) continue;
+          x[b] = x[b]! + take;
+          w.load[vb] = w.load[vb]! + take;
+          left -= take;
+        }
+        const va = graph.volunteer[a]!;
+        w.load[va] = w.load[va]! - x[a]!;
+        w.partners[va]!--;
+        x[a] = 0;
+        moved = true;
+        break;
+      }
+      if (!moved) break;
+    }
+    // B2: replace the team by one volunteer who can carry all of it.
+    members.length = 0;
+    let teamCost = 0;
+    for (let e = s; e < e0; e++) {
+      if (x[e]! > 0) {
+        members.push(e);
+        teamCost += graph.team[e]!;
+      }
+    }
+    if (members.length < 2) continue;
+    const total = w.served[r]!;
+    let best = -1;
+    let bestKey = Infinity;
+    for (let e = s; e < e0; e++) {
+      const v = graph.volunteer[e]!;
+      const isMember = x[e]! > 0;
+      if (!isMember && w.partners[v]! >= V.slots[v]!) continue;
+      if (room(v) + x[e]! < total) continue;
+      if (graph.team[e]! >= teamCost) continue;
+      const key = graph.team[e]! * 1e12 + graph.travel[e]! * total + balanceCost(V.existing[v]! + w.load[v]! - x[e]!, total, V.capacityTotal[v]!);
+      if (key < bestKey) {
+        bestKey = key;
+        best = e;
+      }
+    }
+    if (best < 0) continue;
+    for (const e of members) {
+      const v = graph.volunteer[e]!;
+      w.load[v] = w.load[v]! - x[e]!;
+      w.partners[v]!--;
+      x[e] = 0;
+    }
+    const vb = graph.volunteer[best]!;
+    x[best] = total;
+    w.load[vb] = w.load[vb]! + total;
+    w.partners[vb]!++;
+  }
+}
+
+/** C. Fill: serve what is left with the room that is left (new pairs take slots). */
+function fill(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work): void {
+  const R = model.requests;
+  const V = model.volunteers;
+  const demandLeft = new Int32Array(R.n);
+  let any = false;
+  for (let r = 0; r < R.n; r++) {
+    demandLeft[r] = R.demand[r]! - w.served[r]!;
+    if (demandLeft[r]! > 0) any = true;
+  }
+  if (!any) return;
+  const list: number[] = [];
+  for (let r = 0; r < R.n; r++) {
+    if (demandLeft[r]! <= 0) continue;
+    for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) list.push(e);
+  }
+  const pairs = Int32Array.from(list);
+  const slotted = new Uint8Array(pairs.length);
+  for (let i = 0; i < pairs.length; i++) slotted[i] = w.x[pairs[i]!]! > 0 ? 0 : 1;
+  const slotsLeft = new Int32Array(V.n);
+  for (let v = 0; v < V.n; v++) slotsLeft[v] = V.slots[v]! - w.partners[v]!;
+  const add = runFlow(model, graph, pairReq, {
+    pairs,
+    demandLeft,
+    load: w.load,
+    pairCost: (e) =>
+      graph.travel[e]! + (w.x[e]! > 0 ? 0 : Math.round((TEAM_SURROGATE * graph.team[e]!) / Math.max(1, graph.cap[e]!))),
+    slotted,
+    slotsLeft,
+  });
+  for (let i = 0; i < pairs.length; i++) {
+    const f = add[i]!;
+    if (f <= 0) continue;
+    const e = pairs[i]!;
+    const v = graph.volunteer[e]!;
+    if (w.x[e] === 0) w.partners[v]!++;
+    w.x[e] = w.x[e]! + f;
+    w.served[pairReq[e]!]! += f;
+    w.load[v]! += f;
+  }
+}
+
+/** D. Polish: the exact optimum of levels (1) and (3) on the pairs in use. */
+function polish(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work): Work {
+  const R = model.requests;
+  const V = model.volunteers;
+  const list: number[] = [];
+  for (let e = 0; e < graph.nPairs; e++) if (w.x[e]! > 0) list.push(e);
+  const pairs = Int32Array.from(list);
+  const flows = runFlow(model, graph, pairReq, {
+    pairs,
+    demandLeft: R.demand,
+    load: new Int32Array(V.n),
+    pairCost: (e) => graph.travel[e]!,
+    slotted: null,
+    slotsLeft: null,
+  });
+  const x = new Int32Array(graph.nPairs);
+  for (let i = 0; i < pairs.length; i++) x[pairs[i]!] = flows[i]!;
+  const next = workFrom(model, graph, pairReq, x);
+  // Never step back: polish is optimal for levels (1) and (3) on the support, and cannot add pairs.
+  return compareLevels(evaluateLevels(model, graph, x), evaluateLevels(model, graph, w.x)) <= 0 ? next : w;
+}
+
+/**
+ * Exact solution of small connected parts of the candidate graph: every
+ * support within the slot limits, each with its optimal flow; the
+ * lexicographically best wins. Replaces the flows of those parts in `x`.
+ */
+function solveSmallComponentsExactly(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, x: Int32Array, maxPairs: number): void {
+  const R = model.requests;
+  const V = model.volunteers;
+  // Union-find over request nodes [0, nR) and volunteer nodes [nR, nR+nV).
+  const parent = new Int32Array(R.n + V.n);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (let e = 0; e < graph.nPairs; e++) {
+    const a = find(pairReq[e]!);
+    const b = find(R.n + graph.volunteer[e]!);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const count = new Int32Array(parent.length);
+  for (let e = 0; e < graph.nPairs; e++) count[find(pairReq[e]!)]!++;
+  const groups = new Map<number, number[]>();
+  for (let e = 0; e < graph.nPairs; e++) {
+    const root = find(pairReq[e]!);
+    if (count[root]! > maxPairs) continue;
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = []));
+    g.push(e);
+  }
+  const zeroLoad = new Int32Array(V.n);
+  for (const pairsOfPart of [...groups.keys()].sort((a, b) => a - b).map((k) => groups.get(k)!)) {
+    const P = pairsOfPart.length;
+    let bestFlows: Int32Array | null = null;
+    let bestLevels: ObjectiveLevels | null = null;
+    const used = new Int32Array(V.n);
+    for (let mask = 1; mask < 1 << P; mask++) {
+      const subset: number[] = [];
+      let ok = true;
+      for (let i = 0; i < P; i++) {
+        if ((mask >> i) & 1) {
+          const e = pairsOfPart[i]!;
+          const v = graph.volunteer[e]!;
+          if (++used[v]! > V.slots[v]!) ok = false;
+          subset.push(e);
+        }
+      }
+      for (const e of subset) used[graph.volunteer[e]!] = 0;
+      if (!ok) continue;
+      const pairs = Int32Array.from(subset);
+      const flows = runFlow(model, graph, pairReq, {
+        pairs,
+        demandLeft: R.demand,
+        load: zeroLoad,
+        pairCost: (e) => graph.travel[e]!,
+        slotted: null,
+        slotsLeft: null,
+      });
+      const levels = levelsOf(model, graph, pairReq, pairs, flows);
+      if (bestLevels === null || compareLevels(levels, bestLevels) < 0) {
+        bestLevels = levels;
+        bestFlows = new Int32Array(P);
+        for (let i = 0; i < P; i++) {
+          const k = subset.indexOf(pairsOfPart[i]!);
+          bestFlows[i] = k >= 0 ? flows[k]! : 0;
+        }
+      }
+    }
+    if (bestFlows) for (let i = 0; i < P; i++) x[pairsOfPart[i]!] = bestFlows[i]!;
+  }
+}
+
+/** Objective levels of flows on a list of pairs (the rest zero). */
+function levelsOf(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, pairs: Int32Array, flows: Int32Array): ObjectiveLevels {
+  const V = model.volunteers;
+  const levels: ObjectiveLevels = { weightedServedUnits: 0, teamCost: 0, travelCost: 0 };
+  const load = new Map<number, number>();
+  for (let i = 0; i < pairs.length; i++) {
+    const f = flows[i]!;
+    if (f <= 0) continue;
+    const e = pairs[i]!;
+    levels.weightedServedUnits += model.requests.weight[pairReq[e]!]! * f;
+    levels.teamCost += graph.team[e]!;
+    levels.travelCost += graph.travel[e]! * f;
+    const v = graph.volunteer[e]!;
+    load.set(v, (load.get(v) ?? 0) + f);
+  }
+  for (const [v, l] of load) levels.travelCost += balanceCost(V.existing[v]!, l, V.capacityTotal[v]!);
+  return levels;
+}
+
+/** Lexicographic comparison: negative when `a` is better. */
+export function compareLevels(a: ObjectiveLevels, b: ObjectiveLevels): number {
+  if (a.weightedServedUnits !== b.weightedServedUnits) return b.weightedServedUnits - a.weightedServedUnits;
+  if (a.teamCost !== b.teamCost) return a.teamCost - b.teamCost;
+  return a.travelCost - b.travelCost;
+}
+
+/** The objective levels of a full flow vector. */
+export function evaluateLevels(model: CompiledModel, graph: CandidateGraph, x: Int32Array): ObjectiveLevels {
+  const all = new Int32Array(graph.nPairs);
+  for (let e = 0; e < graph.nPairs; e++) all[e] = e;
+  return levelsOf(model, graph, pairRequests(graph, model.requests.n), all, x);
+}
+
+/** Turns pair flows into assignments with explanations and totals. */
+export function buildResult(model: CompiledModel, graph: CandidateGraph, x: Int32Array): MatchResult {
+  const R = model.requests;
+  const V = model.volunteers;
+  const pairReq = pairRequests(graph, R.n);
+  const w = workFrom(model, graph, pairReq, x);
+  const teamSize = new Int32Array(R.n);
+  for (let e = 0; e < graph.nPairs; e++) if (x[e]! > 0) teamSize[pairReq[e]!]!++;
+  const assignments: Assignment[] = [];
+  let totalKm = 0;
+  let served = 0;
+  let weighted = 0;
+  let requested = 0;
+  let servedRequests = 0;
+  let fully = 0;
+  let teamSum = 0;
+  const unserved: MatchResult['unserved'] = [];
+  for (let r = 0; r < R.n; r++) {
+    requested += R.demand[r]!;
+    served += w.served[r]!;
+    weighted += R.weight[r]! * w.served[r]!;
+    if (w.served[r]! > 0) {
+      servedRequests++;
+      teamSum += teamSize[r]!;
+    }
+    if (w.served[r]! >= R.demand[r]!) fully++;
+    else unserved.push({ requestId: R.ids[r]!, sessionsPerMonth: (R.demand[r]! - w.served[r]!) / UNITS_PER_SESSION });
+    for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+      const f = x[e]!;
+      if (f <= 0) continue;
+      const v = graph.volunteer[e]!;
+      const km = graph.km[e]!;
+      totalKm += (f / UNITS_PER_SESSION) * km;
+      const overlap = R.dayParts[r]! & V.dayParts[v]!;
+      const decidedBy = decidingTerms(model, graph, pairReq, w, r, e);
+      assignments.push({
+        requestId: R.ids[r]!,
+        volunteerId: V.ids[v]!,
+        requestIndex: r,
+        volunteerIndex: v,
+        sessionsPerMonth: f / UNITS_PER_SESSION,
+        km: Math.round(km * 100) / 100,
+        explanation: {
+          km: Math.round(km * 100) / 100,
+          kmRank: e - graph.start[r]! + 1,
+          candidates: Math.max(graph.feasibleCount[r]!, graph.start[r + 1]! - graph.start[r]!),
+          categoryId: model.categories.names[R.category[r]!]!,
+          skillsMatched: graph.skillsMatched[e]!,
+          skillsWished: R.skills.start[r + 1]! - R.skills.start[r]!,
+          dayPartOverlap: overlap,
+          dayPartOverlapCount: popcount(overlap),
+          continuity: graph.team[e] === 1,
+          priorityWeight: R.weight[r]!,
+          teamSize: teamSize[r]!,
+          volunteerLoadShare: V.capacityTotal[v]! > 0 ? Math.round(((V.existing[v]! + w.load[v]!) / V.capacityTotal[v]!) * 100) / 100 : 1,
+          decidedBy,
+        },
+      });
+    }
+  }
+  return {
+    assignments,
+    unserved,
+    totals: {
+      requestedSessions: requested / UNITS_PER_SESSION,
+      servedSessions: served / UNITS_PER_SESSION,
+      weightedServed: weighted / UNITS_PER_SESSION,
+      totalKm: Math.round(totalKm * 100) / 100,
+      servedRequests,
+      fullyServedRequests: fully,
+      meanVolunteersPerRequest: servedRequests > 0 ? teamSum / servedRequests : 0,
+      objective: evaluateLevels(model, graph, x),
+    },
+  };
+}
+
+function popcount(n: number): number {
+  let c = 0;
+  while (n) {
+    n &= n - 1;
+    c++;
+  }
+  return c;
+}
+
+/**
+ * Which terms decided pair e of request r, from the final state: the nearer
+ * candidates that were passed over and why, continuity, and priority over
+ * less urgent requests that competed for the same volunteer.
+ */
+function decidingTerms(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work, r: number, e: number): DecidingTerm[] {
+  const R = model.requests;
+  const V = model.volunteers;
+  const out: DecidingTerm[] = [];
+  const only = graph.start[r + 1]! - graph.start[r]! === 1 && graph.feasibleCount[r]! <= 1;
+  if (only) out.push('only-candidate');
+  const v = graph.volunteer[e]!;
+  const bv = graph.byVolunteer;
+  for (let k = bv.start[v]!; k < bv.start[v + 1]!; k++) {
+    const other = bv.items[k]!;
+    const r2 = pairReq[other]!;
+    if (r2 !== r && w.served[r2]! < R.demand[r2]! && R.weight[r2]! < R.weight[r]!) {
+      out.push('priority');
+      break;
+    }
+  }
+  if (graph.team[e] === 1) out.push('continuity');
+  if (only) return out;
+  let full = false;
+  let smaller = false;
+  let roomy = false;
+  for (let p = graph.start[r]!; p < e; p++) {
+    if (w.x[p]! > 0) continue;
+    const u = graph.volunteer[p]!;
+    const room = V.capacity[u]! - w.load[u]!;
+    if (room <= 0 || w.partners[u]! >= V.slots[u]!) full = true;
+    else if (room < w.x[e]!) smaller = true;
+    else roomy = true;
+  }
+  if (smaller) out.push('team-size');
+  if (!full && !smaller && !roomy) out.push('travel');
+  if (full) out.push('capacity-elsewhere');
+  if (roomy) out.push('balance');
+  return out;
+}

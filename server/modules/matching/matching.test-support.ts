@@ -1,0 +1,158 @@
+/**
+ * Test support for the matching engine: fast-check generators of small
+ * cities and an independent oracle of the hard rules on the plain input.
+ * Not imported by production code.
+ */
+import fc from 'fast-check';
+import { haversineKm } from './matching.spatial';
+import type { Assignment, Gender, MatchRequest, MatchVolunteer, Urgency } from './matching.types';
+
+const CATEGORIES = ['company', 'shopping', 'transport'] as const;
+
+export interface CityShape {
+  maxRequests: number;
+  maxVolunteers: number;
+  /** Largest demand / capacity in tenths of a session. */
+  maxUnits: number;
+  /** Spread of locations in degrees around Rotterdam. */
+  spread: number;
+  maxResidents: number;
+}
+
+const coord = (spread: number) =>
+  fc.record({
+    lat: fc.double({ min: 51.92 - spread, max: 51.92 + spread, noNaN: true }),
+    lon: fc.double({ min: 4.48 - spread * 1.6, max: 4.48 + spread * 1.6, noNaN: true }),
+  });
+
+const tenths = (max: number) => fc.integer({ min: 1, max }).map((u) => u / 10);
+
+export function requestArb(shape: CityShape, volunteerIds: string[]) {
+  return fc.record({
+    loc: coord(shape.spread),
+    municipalityId: fc.constantFrom('GM0599', 'GM0597'),
+    regionalPool: fc.boolean(),
+    categoryId: fc.constantFrom(...CATEGORIES),
+    wishedSkills: fc.subarray(['driving', 'dementia']),
+    dayParts: fc.integer({ min: 1, max: 7 }),
+    sessionsPerMonth: tenths(shape.maxUnits),
+    languages: fc.constantFrom([] as string[], ['tr']),
+    sameGender: fc.boolean(),
+    gender: fc.constantFrom<Gender>('female', 'male', 'unknown'),
+    vogRequired: fc.boolean(),
+    urgency: fc.constantFrom<Urgency>('low', 'normal', 'high'),
+    waitingDays: fc.integer({ min: 0, max: 200 }),
+    knownVolunteerIds: fc.subarray(volunteerIds, { maxLength: Math.min(2, volunteerIds.length) }),
+  });
+}
+
+export function volunteerArb(shape: CityShape) {
+  return fc
+    .record({
+      loc: coord(shape.spread),
+      municipalityId: fc.constantFrom('GM0599', 'GM0597'),
+      regionalPool: fc.boolean(),
+      maxKm: fc.constantFrom(1, 2, 3, 5),
+      categoryIds: fc.subarray([...CATEGORIES], { minLength: 1 }),
+      skills: fc.subarray(['driving', 'dementia']),
+      dayParts: fc.integer({ min: 1, max: 7 }),
+      languages: fc.constantFrom(['nl'], ['nl', 'tr']),
+      gender: fc.constantFrom<Gender>('female', 'male'),
+      vogValid: fc.boolean(),
+      capacityUnits: fc.integer({ min: 1, max: shape.maxUnits }),
+      existingUnits: fc.integer({ min: 0, max: 2 }),
+      maxResidents: fc.integer({ min: 1, max: shape.maxResidents }),
+      existingResidents: fc.integer({ min: 0, max: 1 }),
+    })
+    .map(
+      (v): Omit<MatchVolunteer, 'id'> => ({
+        lat: v.loc.lat,
+        lon: v.loc.lon,
+        municipalityId: v.municipalityId,
+        regionalPool: v.regionalPool,
+        maxKm: v.maxKm,
+        categoryIds: v.categoryIds,
+        skills: v.skills,
+        dayParts: v.dayParts,
+        languages: v.languages,
+        gender: v.gender,
+        vogValid: v.vogValid,
+        sessionsPerMonth: (v.capacityUnits + v.existingUnits) / 10,
+        existingSessionsPerMonth: v.existingUnits / 10,
+        maxResidents: v.maxResidents + v.existingResidents,
+        existingResidents: v.existingResidents,
+      }),
+    );
+}
+
+/** A random city: volunteers first (so requests can name known volunteers). */
+export function cityArb(shape: CityShape) {
+  return fc.array(volunteerArb(shape), { minLength: 1, maxLength: shape.maxVolunteers }).chain((vs) => {
+    const volunteers: MatchVolunteer[] = vs.map((v, i) => ({ ...v, id: `v${i}` }));
+    return fc.array(requestArb(shape, volunteers.map((v) => v.id)), { minLength: 1, maxLength: shape.maxRequests }).map((rs) => {
+      const requests: MatchRequest[] = rs.map((r, i) => {
+        const { loc, ...rest } = r;
+        return { ...rest, id: `r${i}`, lat: loc.lat, lon: loc.lon };
+      });
+      return { requests, volunteers };
+    });
+  });
+}
+
+/** Reasons an assignment breaks a hard rule, judged from the plain input alone. */
+export function pairViolations(request: MatchRequest, volunteer: MatchVolunteer): string[] {
+  const out: string[] = [];
+  const km = haversineKm(request.lat, request.lon, volunteer.lat, volunteer.lon);
+  // The engine measures on a flat projection: allow 0.5 % for the difference.
+  if (km > volunteer.maxKm * 1.005 + 1e-9) out.push(`distance ${km.toFixed(3)} > ${volunteer.maxKm}`);
+  if (!volunteer.categoryIds.includes(request.categoryId)) out.push('category');
+  if ((request.dayParts & volunteer.dayParts) === 0) out.push('day parts');
+  if (request.vogRequired && !volunteer.vogValid) out.push('VOG');
+  if ((request.languages ?? []).length > 0 && !request.languages!.some((l) => volunteer.languages.includes(l))) out.push('language');
+  if (request.sameGender && (request.gender === undefined || request.gender === 'unknown' || request.gender !== volunteer.gender)) out.push('gender');
+  if (request.municipalityId !== volunteer.municipalityId && !(request.regionalPool && volunteer.regionalPool)) out.push('municipality');
+  return out;
+}
+
+/** Every violation of the hard rules, capacity, residents and demand in a set of assignments. */
+export function solutionViolations(
+  requests: readonly MatchRequest[],
+  volunteers: readonly MatchVolunteer[],
+  assignments: ReadonlyArray<Pick<Assignment, 'requestId' | 'volunteerId' | 'sessionsPerMonth'>>,
+): string[] {
+  const out: string[] = [];
+  const rById = new Map(requests.map((r) => [r.id, r]));
+  const vById = new Map(volunteers.map((v) => [v.id, v]));
+  const load = new Map<string, number>();
+  const residents = new Map<string, Set<string>>();
+  const served = new Map<string, number>();
+  for (const a of assignments) {
+    const r = rById.get(a.requestId);
+    const v = vById.get(a.volunteerId);
+    if (!r || !v) {
+      out.push(`unknown ids ${a.requestId}/${a.volunteerId}`);
+      continue;
+    }
+    const units = a.sessionsPerMonth * 10;
+    if (!(units > 0) || Math.abs(units - Math.round(units)) > 1e-9) out.push(`${a.requestId}-${a.volunteerId}: sessions ${a.sessionsPerMonth} not a positive multiple of 0.1`);
+    for (const why of pairViolations(r, v)) out.push(`${a.requestId}-${a.volunteerId}: ${why}`);
+    load.set(v.id, (load.get(v.id) ?? 0) + Math.round(units));
+    served.set(r.id, (served.get(r.id) ?? 0) + Math.round(units));
+    if (!residents.has(v.id)) residents.set(v.id, new Set());
+    residents.get(v.id)!.add(r.id);
+  }
+  for (const [id, units] of load) {
+    const v = vById.get(id)!;
+    const room = Math.round(v.sessionsPerMonth * 10) - Math.round((v.existingSessionsPerMonth ?? 0) * 10);
+    if (units > room) out.push(`${id}: load ${units} > room ${room}`);
+  }
+  for (const [id, set] of residents) {
+    const v = vById.get(id)!;
+    if (set.size > v.maxResidents - (v.existingResidents ?? 0)) out.push(`${id}: ${set.size} residents > ${v.maxResidents - (v.existingResidents ?? 0)}`);
+  }
+  for (const [id, units] of served) {
+    const r = rById.get(id)!;
+    if (units > Math.round(r.sessionsPerMonth * 10)) out.push(`${id}: served ${units} > demand`);
+  }
+  return out;
+}
