@@ -6,9 +6,9 @@
  * Built from NL Design System parts rather than `FormFieldTextbox`, because
  * the error summary must link to the input by a stable id.
  */
-import { FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Textbox } from '@utrecht/component-library-react';
+import { Textbox } from '@utrecht/component-library-react';
+import { FieldFrame } from './FieldFrame';
 import type { Ref } from 'react';
-import { useI18n } from '../i18n/i18n';
 
 export interface TextFieldProps {
   /** Also the anchor the error summary links to. */
@@ -52,42 +52,23 @@ export function TextField({
   spellCheck,
   size,
 }: TextFieldProps) {
-  const { t } = useI18n();
   const invalid = Boolean(error);
   return (
-    <FormField invalid={invalid} type="text" className="utrecht-form-field--distanced">
-      <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={id}>
-          {label}
-          {optional && markOptional && <span className="samenspel-optional"> {t('field.optional')}</span>}
-        </FormLabel>
-      </div>
-      {description && (
-        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
-          {description}
-        </FormFieldDescription>
-      )}
-      {error && (
-        <FormFieldErrorMessage id={`${id}-error`} className="utrecht-form-field__error-message">
-          {error}
-        </FormFieldErrorMessage>
-      )}
-      <div className="utrecht-form-field__input">
-        <Textbox
-          id={id}
-          ref={inputRef}
-          name={name ?? id}
-          type={type}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          autoComplete={autoComplete}
-          invalid={invalid}
-          required={!optional}
-          spellCheck={spellCheck}
-          size={size}
-          aria-describedby={describedBy(id, Boolean(description), invalid)}
-        />
-      </div>
-    </FormField>
+    <FieldFrame id={id} label={label} description={description} error={error} optional={optional} markOptional={markOptional}>
+      <Textbox
+        id={id}
+        ref={inputRef}
+        name={name ?? id}
+        type={type}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        autoComplete={autoComplete}
+        invalid={invalid}
+        required={!optional}
+        spellCheck={spellCheck}
+        size={size}
+        aria-describedby={describedBy(id, Boolean(description), invalid)}
+      />
+    </FieldFrame>
   );
 }
