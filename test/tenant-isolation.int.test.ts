@@ -179,6 +179,20 @@ describe('row-level security, the second wall', () => {
     expect(row?.n).toBe(0);
   });
 
+  it('guards every table with a tenant_id by a tenant policy', async () => {
+    const rows = await queryRows<{ table: string; rls: boolean; policies: number }>(
+      env.database.db,
+      sql`select c.relname as table, c.relrowsecurity as rls,
+                 (select count(*)::int from pg_policy p where p.polrelid = c.oid and p.polname = 'tenant_isolation') as policies
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r'
+            and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+          order by 1`,
+    );
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter((r) => !r.rls || r.policies !== 1)).toEqual([]);
+  });
+
   it('shows nothing at all without a municipality set', async () => {
     const rows = await env.database.db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('role', 'samenspel_app', true)`);

@@ -207,3 +207,4 @@ export const dataLoads = pgTable('data_loads', {
   loadedAt: ts('loaded_at').notNull().default(sql`now()`),
 });
 export * from './neighbour-help';
+export * from './help-matches';

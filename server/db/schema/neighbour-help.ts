@@ -79,6 +79,8 @@ export const volunteerProfiles = pgTable(
     /** Gift mode: no hours are kept or owed (the default; a time bank is opt-in). */
     giftMode: boolean('gift_mode').notNull().default(true),
     active: boolean('active').notNull().default(true),
+    /** Set by a coordinator after an abuse report: not proposed to anyone while set. */
+    suspendedAt: ts('suspended_at'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
@@ -151,6 +153,14 @@ export const helpRequests = pgTable(
     /** open | matched | stalled | referred | closed | cancelled */
     status: text('status').notNull().default('open'),
     sensitive: boolean('sensitive').notNull().default(false),
+    /** The resident's gender, asked only when they wish a volunteer of the same gender. */
+    residentGender: text('resident_gender').notNull().default('unknown'),
+    /** The resident accepts a volunteer from a neighbouring municipality (if the volunteer opted in too). */
+    regionalPool: boolean('regional_pool').notNull().default(false),
+    /** The coach widened the search: volunteers up to this many km beyond their own limit are shown to the coach (never proposed by the platform). */
+    extraKm: integer('extra_km').notNull().default(0),
+    /** Why the coach referred the request to formal support. */
+    referralReason: text('referral_reason'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
     firstResponseAt: ts('first_response_at'),
@@ -169,6 +179,8 @@ export const helpRequests = pgTable(
     check('help_request_urgency', sql`${t.urgency} in ('low','normal','high')`),
     check('help_request_day_parts', sql`${t.dayParts} between 1 and 2097151`),
     check('help_request_duration', sql`${t.durationMinutes} between 15 and 480`),
+    check('help_request_resident_gender', sql`${t.residentGender} in ('female','male','other','unknown')`),
+    check('help_request_extra_km', sql`${t.extraKm} between 0 and 25`),
     check('help_request_window', sql`(${t.schedule} = 'once') = (${t.windowStart} is not null and ${t.windowEnd} is not null)`),
   ],
 );

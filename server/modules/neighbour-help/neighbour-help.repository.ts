@@ -60,7 +60,7 @@ export async function findVolunteerProfile(q: Queryable, tenantId: string, perso
 
 export async function upsertVolunteerProfile(
   q: Queryable,
-  row: Omit<VolunteerProfileRow, 'createdAt' | 'updatedAt'>,
+  row: Omit<VolunteerProfileRow, 'createdAt' | 'updatedAt' | 'suspendedAt'>,
   categoryIds: string[],
   now: Date,
 ): Promise<void> {
