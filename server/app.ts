@@ -22,6 +22,7 @@ import { contextBuilder, tenantResolver } from './http/tenant';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
+import { matchRoutes } from './modules/neighbour-help/matches.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { personRoutes } from './modules/persons/persons.routes';
 import { APP_VERSION, systemRoutes } from './modules/system/system.routes';
@@ -72,6 +73,7 @@ export function buildApp(deps: Deps) {
   api.route('/', organisationRoutes(deps));
   api.route('/', auditRoutes(deps));
   api.route('/', neighbourHelpRoutes(deps));
+  api.route('/', matchRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

@@ -20,6 +20,21 @@ export const AUDIT_ACTIONS = [
   'volunteer_profile.read',
   'volunteer_profile.update',
   'vog.record',
+  'help_request.candidates.read',
+  'help_request.suggestions.read',
+  'help_match.propose',
+  'help_match.invite',
+  'help_match.offer',
+  'help_match.list',
+  'help_match.read',
+  'help_match.contact.read',
+  'help_match.decide',
+  'help_match.withdraw',
+  'help_match.end',
+  'help_match.no_show',
+  'match_message.list',
+  'match_message.send',
+  'help_session.record',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'conflict',
   'invalid_credentials',
   'too_many_attempts',
+  'rate_limited',
   'csrf_failed',
   'reset_token_invalid',
   'internal',

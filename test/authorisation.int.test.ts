@@ -4,7 +4,9 @@
  * hand (not derived from the policy files), so a policy change that widens
  * access shows up here as a failing cell.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../server/db/client';
 import { ROLES, type Role } from '../shared/roles';
 import { A, B } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
@@ -73,7 +75,30 @@ const ACTIONS: Record<string, Action> = {
   'list all help requests': { method: 'GET', path: () => '/municipalities/{code}/help-requests?mine=false', allowed: ['social_worker', 'admin'] },
   // The matrix's resident is the owner of this request.
   "read the demo resident's help request": { method: 'GET', path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}`, allowed: ['resident', 'social_worker', 'admin'] },
+  "list the matches of the demo resident's request": {
+    method: 'GET',
+    path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}/matches`,
+    allowed: ['resident', 'social_worker', 'admin'],
+  },
+  'see the candidates for a request': { method: 'GET', path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}/candidates`, allowed: ['social_worker', 'admin'] },
+  'list own matches as a volunteer': { method: 'GET', path: () => '/municipalities/{code}/me/matches', allowed: ['volunteer'] },
+  'see requests that fit my offer': { method: 'GET', path: () => '/municipalities/{code}/me/suggested-requests', allowed: ['volunteer'] },
+  // A demo match between two synthetic people: only coordinators are on it.
+  "read someone else's match": { method: 'GET', path: () => `/municipalities/{code}/matches/${matchOfA}`, allowed: ['social_worker', 'admin'] },
+  "read someone else's messages": { method: 'GET', path: () => `/municipalities/{code}/matches/${matchOfA}/messages`, allowed: ['social_worker', 'admin'] },
+  "write in someone else's match": {
+    method: 'POST',
+    path: () => `/municipalities/{code}/matches/${matchOfA}/messages`,
+    body: () => ({ body: `Bericht van de coördinator ${++seq}` }),
+    allowed: ['social_worker', 'admin'],
+  },
 };
+
+/** Actions on the demo resident's own request: the volunteer (also a resident) does not own it. */
+const OWNER_ONLY = new Set(["read the demo resident's help request", "list the matches of the demo resident's request"]);
+
+/** A confirmed demo match of municipality A, looked up once the database is there. */
+let matchOfA = '';
 
 /** A help category of municipality A, looked up once the app runs. */
 let categoryOfA = '';
@@ -99,6 +124,8 @@ describe('authorisation matrix', () => {
     for (const role of ROLES) agents.set(role, await signedIn(env.app, PERSON_BY_ROLE[role].email));
     const categories = (await (await agents.get('admin')!.get(`/api/municipalities/${A.code}/help-categories`)).json()) as Array<{ id: string; code: string }>;
     categoryOfA = categories.find((c) => c.code === 'garden')!.id;
+    const [m] = await queryRows<{ id: string }>(env.database.db, sql`select id from help_matches where tenant_id = ${A.id} and state = 'confirmed' order by id limit 1`);
+    matchOfA = m!.id;
   });
   afterAll(() => env.close());
 
@@ -110,7 +137,7 @@ describe('authorisation matrix', () => {
     const path = `/api${a.path(PERSON_BY_ROLE[role].id).replace('{code}', A.code)}`;
     const res = await agent.request(a.method, path, a.body?.());
     // The demo volunteer is also a resident; the resident-only request read is about another resident's request.
-    const ownsDemoRequest = name === "read the demo resident's help request";
+    const ownsDemoRequest = OWNER_ONLY.has(name);
     const allowed =
       a.allowed === 'all' || a.allowed.includes(role) || (role === 'volunteer' && a.allowed.includes('resident') && !ownsDemoRequest);
     if (allowed) {

@@ -12,7 +12,8 @@ import { queryRows } from '../server/db/client';
 import { A, B } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
 
-type Case = { body?: unknown; query?: string };
+/** `roleFirst`: the administrator is refused by role before the id is looked at (403 for any id, so nothing leaks either way). */
+type Case = { body?: unknown; query?: string; roleFirst?: boolean };
 
 /** Every tenant-scoped operation, with a request that would succeed in the caller's own municipality. */
 const TENANT_ROUTES: Record<string, Case> = {
@@ -48,11 +49,33 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/help-requests': { query: '?mine=false' },
   'GET /municipalities/{code}/help-requests/{requestId}': {},
   'POST /municipalities/{code}/help-requests/{requestId}/cancel': {},
+  'GET /municipalities/{code}/help-requests/{requestId}/matches': {},
+  'POST /municipalities/{code}/help-requests/{requestId}/find-volunteers': {},
+  'GET /municipalities/{code}/help-requests/{requestId}/candidates': { query: '?widen=true' },
+  'POST /municipalities/{code}/help-requests/{requestId}/matches': { body: { volunteerPersonId: B.resident.id } },
+  'GET /municipalities/{code}/me/matches': {},
+  'GET /municipalities/{code}/me/suggested-requests': {},
+  'POST /municipalities/{code}/me/suggested-requests/{requestId}/offer': { roleFirst: true },
+  'GET /municipalities/{code}/matches/{matchId}': {},
+  'POST /municipalities/{code}/matches/{matchId}/decision': { body: { decision: 'accept' } },
+  'POST /municipalities/{code}/matches/{matchId}/withdraw': { body: { reason: 'coach_decision' } },
+  'POST /municipalities/{code}/matches/{matchId}/end': { body: { reason: 'help_completed' } },
+  'POST /municipalities/{code}/matches/{matchId}/no-show': {},
+  'GET /municipalities/{code}/matches/{matchId}/messages': {},
+  'POST /municipalities/{code}/matches/{matchId}/messages': { body: { body: 'Indringer stuurt een bericht.' } },
+  'POST /municipalities/{code}/matches/{matchId}/sessions': { body: { happenedOn: '2026-11-02', minutes: 60 } },
 };
+
+/** A match of municipality B (from the demo data), looked up once the database is there. */
+let matchOfB = '';
 
 /** Fills a route template with municipality B's code or A's, and B's resource ids. */
 const fill = (template: string, code: string): string =>
-  template.replace('{code}', code).replace('{personId}', B.resident.id).replace('{requestId}', B.helpRequestId);
+  template
+    .replace('{code}', code)
+    .replace('{personId}', B.resident.id)
+    .replace('{requestId}', B.helpRequestId)
+    .replace('{matchId}', matchOfB);
 
 /** Operations that belong to no municipality (the session, public settings, the demo outbox). */
 const GLOBAL_ROUTES = new Set([
@@ -78,6 +101,10 @@ async function snapshotOfB(env: TestEnv): Promise<string> {
       sql`select * from help_request_addresses where tenant_id = ${B.id} order by request_id`,
       sql`select * from volunteer_profiles where tenant_id = ${B.id} order by person_id`,
       sql`select * from vog_records where tenant_id = ${B.id} order by id`,
+      sql`select * from help_matches where tenant_id = ${B.id} order by id`,
+      sql`select * from match_messages where tenant_id = ${B.id} order by id`,
+      sql`select * from help_sessions where tenant_id = ${B.id} order by id`,
+      sql`select * from notifications where tenant_id = ${B.id} order by id`,
       sql`select seq, hash from audit_events where tenant_id = ${B.id} order by seq`,
       sql`select * from audit_chain_heads where tenant_id = ${B.id}`,
     ].map((q) => queryRows(env.database.db, q)),
@@ -102,6 +129,8 @@ describe('tenant isolation', () => {
   beforeAll(async () => {
     env = await createTestEnv();
     adminOfA = await signedIn(env.app, A.admin.email);
+    const [m] = await queryRows<{ id: string }>(env.database.db, sql`select id from help_matches where tenant_id = ${B.id} and state = 'confirmed' order by id limit 1`);
+    matchOfB = m!.id;
     const doc = (await (await env.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/^\/api/, "")}`));
   });
@@ -130,13 +159,13 @@ describe('tenant isolation', () => {
   it("answers 404 when A's administrator names a resource of B inside municipality A", async () => {
     const before = await snapshotOfB(env);
     const secrets = await secretsOfB(env);
-    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => op.includes('{personId}') || op.includes('{requestId}'));
+    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => /\{(personId|requestId|matchId)\}/.test(op));
     expect(withPerson.length).toBeGreaterThan(0);
     for (const [op, c] of withPerson) {
       const [method, template] = op.split(' ') as [string, string];
       const res = await adminOfA.request(method, `/api${fill(template, A.code)}`, c.body);
       const text = await res.text();
-      expect(res.status, op).toBe(404);
+      expect(res.status, op).toBe(c.roleFirst ? 403 : 404);
       for (const s of secrets) expect(text, `${op} leaks data of B`).not.toContain(s);
     }
     expect(await snapshotOfB(env)).toBe(before);

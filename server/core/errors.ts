@@ -16,6 +16,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   invalid_credentials: 401,
   too_many_attempts: 429,
+  rate_limited: 429,
   csrf_failed: 403,
   reset_token_invalid: 400,
   internal: 500,

@@ -14,6 +14,7 @@ import { createMunicipality } from '../modules/system/municipalities.repository'
 import { insertHelpRequest, insertVogRecord, listCategories, upsertVolunteerProfile } from '../modules/neighbour-help/neighbour-help.repository';
 import { dayPartMask } from '../modules/neighbour-help/neighbour-help.rules';
 import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, FAMILY_NAMES, GIVEN_NAMES } from './demo-data';
+import { seedNeighbourHelpDemo } from './neighbour-help-demo';
 
 export const DEMO_LOAD = 'demo-v1';
 export const RESIDENTS_PER_MUNICIPALITY = 24;
@@ -53,6 +54,7 @@ export async function loadDemoData(db: Db, now: () => Date): Promise<boolean> {
         await replaceRoles(tx, m.id, id, [{ role: i % 4 === 0 ? 'volunteer' : 'resident', organisationId: null }], now());
         await audit(tx, ctx, { action: 'person.create', purpose: 'system_data_load', resourceType: 'person', resourceId: id, subjectPersonId: id });
       }
+      await seedNeighbourHelpDemo(tx, m, now());
     }
   });
   return true;

@@ -24,6 +24,7 @@ const TITLES: Record<ErrorCode, { nl: string; en: string }> = {
   conflict: { nl: 'Dit bestaat al.', en: 'This already exists.' },
   invalid_credentials: { nl: 'E-mailadres of wachtwoord klopt niet.', en: 'E-mail address or password is incorrect.' },
   too_many_attempts: { nl: 'Te veel pogingen. Probeer het later opnieuw.', en: 'Too many attempts. Try again later.' },
+  rate_limited: { nl: 'U doet dit te vaak achter elkaar. Probeer het later opnieuw.', en: 'You are doing this too often. Try again later.' },
   csrf_failed: { nl: 'Het verzoek kon niet worden gecontroleerd. Laad de pagina opnieuw.', en: 'The request could not be verified. Reload the page.' },
   reset_token_invalid: { nl: 'Deze link werkt niet meer. Vraag een nieuwe aan.', en: 'This link no longer works. Request a new one.' },
   internal: { nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Try again later.' },

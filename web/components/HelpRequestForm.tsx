@@ -163,7 +163,7 @@ export function HelpRequestForm({ code, categories, onPosted, onBehalf }: HelpRe
       onPosted(posted);
     } catch (error) {
       setBusy(false);
-      if (isApiError(error) && error.code === 'too_many_attempts') return errors.fail({}, t('requestHelp.tooMany'));
+      if (isApiError(error) && error.code === 'rate_limited') return errors.fail({}, t('requestHelp.tooMany'));
       const fields = fieldErrorsFromProblem(i18n, error, REQUEST_FIELDS, (name) => requestFieldFor(name, schedule));
       errors.fail(fields ?? {}, fields ? null : problemMessage(i18n, error));
     }

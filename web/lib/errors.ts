@@ -16,6 +16,11 @@ export function problemMessage(i18n: Pick<I18n, 't'>, error: unknown): string {
       ? t('error.too_many_attempts', { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) })
       : t('error.too_many_attempts_soon');
   }
+  if (error.code === 'rate_limited') {
+    return error.retryAfterSeconds
+      ? t('error.rate_limited', { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) })
+      : t('error.rate_limited_soon');
+  }
   const message = t(`error.${error.code}`);
   // Only an unexpected failure needs a reference for the help desk.
   return error.code === 'internal' && error.requestId

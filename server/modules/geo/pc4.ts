@@ -55,3 +55,9 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/** Every PC4 area of a municipality (by its CBS name), in postcode order. */
+export function areasOf(municipality: string): Pc4Area[] {
+  areas ??= load();
+  return [...areas.values()].filter((a) => a.municipality === municipality).sort((a, b) => a.pc4.localeCompare(b.pc4));
+}

@@ -69,6 +69,7 @@ const HelpRequestSchema = HelpRequestSummarySchema.extend({
   durationMinutes: z.number().int(),
   languages: z.array(z.string()),
   sameGender: z.boolean(),
+  regionalPool: z.boolean(),
   address: z
     .object({ postcode: z.string(), houseNumber: z.number().int(), houseNumberAddition: z.string().nullable() })
     .nullable()
@@ -174,13 +175,15 @@ export function neighbourHelpRoutes(deps: Deps) {
               description: plainText({ min: 10, max: 1000 }),
               schedule: z.enum(SCHEDULES),
               window: z.object({ start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) }).strict().optional(),
-              dayParts: DayParts,
+              dayParts: DayParts.optional().openapi({ description: 'Required for a recurring request; for a one-off request it follows from the window when left out.' }),
               durationMinutes: z.number().int().min(15).max(480),
               postcode: plainText({ max: 7 }),
               houseNumber: z.number().int().min(1).max(99999),
               houseNumberAddition: plainText({ max: 6 }).optional(),
               languages: z.array(Language).max(5).optional(),
               sameGender: z.boolean().optional(),
+              residentGender: z.enum(['female', 'male', 'other']).optional().openapi({ description: 'Needed with sameGender.' }),
+              regionalPool: z.boolean().optional().openapi({ description: 'A volunteer from a neighbouring municipality is welcome too.' }),
               needsVog: z.boolean().optional(),
               urgency: z.enum(URGENCIES).optional(),
             })

@@ -45,3 +45,21 @@ export function isVogValid(issuedOn: string | null, validMonths: number, today: 
   const day = today.toISOString().slice(0, 10);
   return issuedOn <= day && day <= vogValidUntil(issuedOn, validMonths);
 }
+
+/**
+ * The day parts (Amsterdam time) a one-off window touches: morning 06-12,
+ * afternoon 12-18, evening 18-23. At most 31 days, so at most 744 steps.
+ */
+export function windowDayParts(start: Date, end: Date): number {
+  const fmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', hour: 'numeric', hourCycle: 'h23' });
+  const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  let mask = 0;
+  for (let t = start.getTime(); t < end.getTime(); t += 3600_000) {
+    const parts = fmt.formatToParts(new Date(t));
+    const day = days.indexOf(parts.find((p) => p.type === 'weekday')?.value ?? '');
+    const hour = Number(parts.find((p) => p.type === 'hour')?.value);
+    const part = hour >= 6 && hour < 12 ? 0 : hour >= 12 && hour < 18 ? 1 : hour >= 18 && hour < 23 ? 2 : -1;
+    if (day >= 0 && part >= 0) mask |= 1 << (day * 3 + part);
+  }
+  return mask;
+}

@@ -16,11 +16,15 @@ import { audit } from '../../audit/audit.service';
 import { findPc4, normalisePostcode } from '../geo/pc4';
 import { displayNames, rolesOf } from '../persons/persons.repository';
 import * as repo from './neighbour-help.repository';
+import * as matchRepo from './matches.repository';
+import { proposeAutomatically } from './matches.service';
+import { notify } from '../notifications/notifications.repository';
 import { mayNeighbourHelp, mayReadRequest, maySeeAddress, type NeighbourHelpAction } from './neighbour-help.policy';
 import {
   SESSIONS_TENTHS,
   dayPartCodes,
   dayPartMask,
+  windowDayParts,
   isVogValid,
   vogValidUntil,
   type DayPartCode,
@@ -175,13 +179,17 @@ export interface HelpRequestInput {
   description: string;
   schedule: Schedule;
   window?: { start: string; end: string } | undefined;
-  dayParts: DayPartCode[];
+  /** Optional for a one-off request: then the day parts follow from the window. */
+  dayParts?: DayPartCode[] | undefined;
   durationMinutes: number;
   postcode: string;
   houseNumber: number;
   houseNumberAddition?: string | undefined;
   languages?: string[] | undefined;
   sameGender?: boolean | undefined;
+  /** Asked only with `sameGender`: the resident's own gender. */
+  residentGender?: 'female' | 'male' | 'other' | undefined;
+  regionalPool?: boolean | undefined;
   needsVog?: boolean | undefined;
   urgency?: Urgency | undefined;
 }
@@ -195,10 +203,17 @@ export async function postHelpRequest(deps: Deps, ctx: TenantContext, input: Hel
   const area = areaInMunicipality(ctx, postcode, 'postcode');
   const now = ctx.now();
   const window = checkWindow(input, now);
+  const dayParts = input.dayParts?.length ? dayPartMask(input.dayParts) : window ? windowDayParts(window.start, window.end) : 0;
+  if (dayParts === 0) {
+    throw invalid([{ name: 'dayParts', code: 'required', reason: window ? 'The window covers no morning, afternoon or evening.' : 'Choose at least one day part.' }]);
+  }
+  if (input.sameGender && !input.residentGender) {
+    throw invalid([{ name: 'residentGender', code: 'required', reason: 'To find someone of the same gender we need to know yours.' }]);
+  }
   const id = randomUUID();
   return runInTenant(deps, ctx, async (tx) => {
     const recent = await repo.countRequestsCreatedSince(tx, ctx.tenant.id, ctx.actor.personId, new Date(now.getTime() - 3600_000));
-    if (recent >= REQUESTS_PER_HOUR) throw new AppError('too_many_attempts', undefined, { retryAfter: 3600 });
+    if (recent >= REQUESTS_PER_HOUR) throw new AppError('rate_limited', undefined, { retryAfter: 3600 });
     if (onBehalf) {
       const roles = (await rolesOf(tx, ctx.tenant.id, [residentId])).get(residentId);
       if (!roles) throw invalid([{ name: 'residentPersonId', code: 'invalid_value', reason: 'No such person in this municipality.' }]);
@@ -216,11 +231,13 @@ export async function postHelpRequest(deps: Deps, ctx: TenantContext, input: Hel
       schedule: input.schedule,
       windowStart: window?.start ?? null,
       windowEnd: window?.end ?? null,
-      dayParts: dayPartMask(input.dayParts),
+      dayParts,
       durationMinutes: input.durationMinutes,
       pc4: area.pc4,
       languages: input.languages ?? [],
       sameGender: input.sameGender ?? false,
+      residentGender: input.residentGender ?? 'unknown',
+      regionalPool: input.regionalPool ?? false,
       vogRequired: category.vulnerable || (input.needsVog ?? false),
       urgency: input.urgency ?? 'normal',
       status: 'open',
@@ -237,6 +254,7 @@ export async function postHelpRequest(deps: Deps, ctx: TenantContext, input: Hel
       subjectPersonId: residentId,
       onBehalfOfPersonId: onBehalf ? residentId : null,
     });
+    await proposeAutomatically(tx, ctx, id);
     return presentRequest(tx, ctx, (await repo.findHelpRequest(tx, ctx.tenant.id, id))!);
   });
 }
@@ -301,7 +319,17 @@ export async function cancelHelpRequest(deps: Deps, ctx: TenantContext, id: stri
     if (r.status === 'cancelled' || r.status === 'closed') {
       throw new AppError('conflict', undefined, { invalidParams: [{ name: 'status', code: 'invalid_value', reason: 'The request is already closed.' }] });
     }
-    await repo.setRequestStatus(tx, ctx.tenant.id, id, 'cancelled', ctx.now());
+    const now = ctx.now();
+    await repo.setRequestStatus(tx, ctx.tenant.id, id, 'cancelled', now);
+    for (const m of await matchRepo.matchesOfRequest(tx, ctx.tenant.id, id)) {
+      if (m.state === 'proposed' || m.state === 'volunteer_accepted') {
+        await matchRepo.updateMatch(tx, ctx.tenant.id, m.id, { state: 'withdrawn', reason: 'request_cancelled', closedAt: now, updatedAt: now });
+      } else if (m.state === 'confirmed') {
+        await matchRepo.updateMatch(tx, ctx.tenant.id, m.id, { state: 'ended', reason: 'resident_stopped', closedAt: now, updatedAt: now });
+      } else continue;
+      await notify(tx, ctx.tenant.id, [m.volunteerPersonId], m.state === 'confirmed' ? 'match.ended' : 'match.withdrawn', m.id, now);
+    }
+    await matchRepo.resolveOpenStall(tx, ctx.tenant.id, id, { outcome: 'cancelled', note: null, at: now, by: ctx.actor.personId });
     await audit(tx, ctx, { action: 'help_request.cancel', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: id, subjectPersonId: r.residentPersonId });
     return presentRequest(tx, ctx, (await repo.findHelpRequest(tx, ctx.tenant.id, id))!);
   });
@@ -342,6 +370,7 @@ async function presentRequest(tx: Tx, ctx: TenantContext, r: repo.HelpRequestRow
       durationMinutes: r.durationMinutes,
       languages: r.languages,
       sameGender: r.sameGender,
+      regionalPool: r.regionalPool,
       address,
     };
   }

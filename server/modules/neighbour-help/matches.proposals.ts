@@ -1,0 +1,183 @@
+/**
+ * The bridge between neighbour help and the one matching engine
+ * (server/modules/matching): turns the municipality's offers and requests
+ * into the engine's plain input, and its proposals back into candidates.
+ *
+ * Only PC4 centroids reach the engine, never an address. The engine applies
+ * the hard rules (category, travel distance, VOG, day parts, language,
+ * gender, capacity and resident limits); this file adds what only the
+ * database knows: who blocked whom, who was already asked, and volunteers
+ * with repeated no-shows.
+ */
+import type { Queryable } from '../../db/client';
+import { findPc4 } from '../geo/pc4';
+import {
+  createMatchingState,
+  proposeForRequest,
+  proposeForVolunteer,
+  proposeRota,
+  refillRota,
+  type RotaProposal,
+} from '../matching/matching.propose';
+import type { Explanation, Gender, MatchRequest, MatchVolunteer, Urgency } from '../matching/matching.types';
+import { isVogValid } from './neighbour-help.rules';
+import * as repo from './matches.repository';
+
+/** A volunteer with this many no-shows in six months is no longer proposed by the platform (the coach may still invite). */
+export const NO_SHOW_LIMIT = 3;
+const SIX_MONTHS_MS = 182 * 86_400_000;
+
+export interface CityInput {
+  tenantId: string;
+  now: Date;
+  vogValidMonths: number;
+}
+
+function toVolunteer(v: repo.VolunteerForMatching, c: CityInput, extraKm = 0): MatchVolunteer | null {
+  const area = findPc4(v.pc4);
+  if (!area) return null;
+  return {
+    id: v.personId,
+    lat: area.lat,
+    lon: area.lon,
+    municipalityId: c.tenantId,
+    regionalPool: v.regionalPool,
+    maxKm: v.maxKm + extraKm,
+    categoryIds: v.categoryIds,
+    skills: v.skills,
+    dayParts: v.dayParts,
+    languages: v.languages,
+    gender: v.gender as Gender,
+    vogValid: isVogValid(v.latestVog, c.vogValidMonths, c.now),
+    sessionsPerMonth: v.sessionsPerMonthTenths / 10,
+    maxResidents: v.maxResidents,
+    existingSessionsPerMonth: v.loadTenths / 10,
+    existingResidents: v.residents,
+  };
+}
+
+export const SESSIONS_TENTHS_OF: Record<string, number> = { once: 10, weekly: 43, fortnightly: 22, monthly: 10 };
+
+export function toRequest(r: repo.RequestForMatching, c: CityInput, known: readonly string[] = []): MatchRequest | null {
+  const area = findPc4(r.pc4);
+  const open = (SESSIONS_TENTHS_OF[r.schedule] ?? 10) - r.coveredTenths;
+  if (!area || open <= 0) return null;
+  return {
+    id: r.id,
+    lat: area.lat,
+    lon: area.lon,
+    municipalityId: c.tenantId,
+    regionalPool: r.regionalPool,
+    categoryId: r.categoryId,
+    dayParts: r.dayParts,
+    sessionsPerMonth: open / 10,
+    languages: r.languages,
+    sameGender: r.sameGender,
+    gender: r.residentGender as Gender,
+    vogRequired: r.vogRequired,
+    urgency: r.urgency as Urgency,
+    waitingDays: Math.max(0, Math.floor((c.now.getTime() - r.createdAt.getTime()) / 86_400_000)),
+    knownVolunteerIds: known,
+  };
+}
+
+export interface Candidate {
+  volunteerPersonId: string;
+  sessionsPerMonth: number;
+  km: number;
+  coversWholeRequest: boolean;
+  /** Only for the coach's widened search: further than the volunteer's own limit. */
+  beyondOwnDistance: boolean;
+  explanation: Explanation;
+}
+
+async function loadVolunteers(q: Queryable, c: CityInput, extraKm = 0, onlyPersonId?: string) {
+  const rows = await repo.volunteersForMatching(q, c.tenantId, new Date(c.now.getTime() - SIX_MONTHS_MS), onlyPersonId);
+  const own = new Map(rows.map((v) => [v.personId, v.maxKm]));
+  const volunteers = rows.filter((v) => v.recentNoShows < NO_SHOW_LIMIT).flatMap((v) => toVolunteer(v, c, extraKm) ?? []);
+  return { volunteers, ownKm: own };
+}
+
+/**
+ * The best volunteers for one request, with reasons. `widen` (the coach)
+ * adds the request's extra kilometres to every volunteer's own limit and
+ * marks who would travel further than they said.
+ */
+export async function candidatesForRequest(
+  q: Queryable,
+  c: CityInput,
+  request: repo.RequestForMatching,
+  k: number,
+  opts: { widen?: boolean; onlyVolunteer?: string; ignoreNoShows?: boolean; includeTried?: boolean } = {},
+): Promise<Candidate[]> {
+  const known = await repo.knownVolunteers(q, c.tenantId, request.residentPersonId);
+  const r = toRequest(request, c, known);
+  if (!r) return [];
+  const extra = opts.widen ? request.extraKm : 0;
+  const rows = await repo.volunteersForMatching(q, c.tenantId, new Date(c.now.getTime() - SIX_MONTHS_MS), opts.onlyVolunteer);
+  const ownKm = new Map(rows.map((v) => [v.personId, v.maxKm]));
+  const volunteers = rows.filter((v) => opts.ignoreNoShows || v.recentNoShows < NO_SHOW_LIMIT).flatMap((v) => toVolunteer(v, c, extra) ?? []);
+  const tried = opts.includeTried ? [] : await repo.volunteersTriedOn(q, c.tenantId, request.id);
+  const excluded = new Set([...(await repo.blockedAround(q, c.tenantId, request.residentPersonId)), ...tried, request.residentPersonId]);
+  const state = createMatchingState({ requests: [], volunteers });
+  return proposeForRequest(state, r, k + excluded.size)
+    .filter((p) => !excluded.has(p.volunteerId))
+    .slice(0, k)
+    .map((p) => ({
+      volunteerPersonId: p.volunteerId,
+      sessionsPerMonth: p.sessionsPerMonth,
+      km: p.km,
+      coversWholeRequest: p.coversWholeRequest,
+      beyondOwnDistance: p.km > (ownKm.get(p.volunteerId) ?? 0),
+      explanation: p.explanation,
+    }));
+}
+
+export interface RequestCandidate {
+  requestId: string;
+  sessionsPerMonth: number;
+  km: number;
+  coversWholeRequest: boolean;
+  explanation: Explanation;
+}
+
+/** The best open requests for one volunteer, with reasons. */
+export async function candidatesForVolunteer(q: Queryable, c: CityInput, volunteerPersonId: string, k: number): Promise<RequestCandidate[]> {
+  const [row] = await repo.volunteersForMatching(q, c.tenantId, new Date(c.now.getTime() - SIX_MONTHS_MS), volunteerPersonId);
+  if (!row) return [];
+  const v = toVolunteer(row, c);
+  if (!v) return [];
+  const blocked = await repo.blockedAround(q, c.tenantId, volunteerPersonId);
+  const tried = await repo.requestsTriedBy(q, c.tenantId, volunteerPersonId);
+  const all = await repo.requestsForMatching(q, c.tenantId);
+  const open = all.filter((r) => r.residentPersonId !== volunteerPersonId && !blocked.has(r.residentPersonId) && !tried.has(r.id));
+  const requests = open.flatMap((r) => toRequest(r, c) ?? []);
+  const state = createMatchingState({ requests, volunteers: [v] });
+  return proposeForVolunteer(state, v, k).map((p) => ({
+    requestId: p.requestId,
+    sessionsPerMonth: p.sessionsPerMonth,
+    km: p.km,
+    coversWholeRequest: p.coversWholeRequest,
+    explanation: p.explanation,
+  }));
+}
+
+/** A rota for a heavy recurring request: the smallest team whose own limits cover it. */
+export async function rotaForRequest(
+  q: Queryable,
+  c: CityInput,
+  request: repo.RequestForMatching,
+  keep: ReadonlyArray<{ volunteerId: string; sessionsPerMonth: number }> = [],
+  dropped?: string,
+): Promise<RotaProposal> {
+  const known = await repo.knownVolunteers(q, c.tenantId, request.residentPersonId);
+  // The whole demand: members kept stay in the rota and count against it.
+  const r = toRequest({ ...request, coveredTenths: 0 }, c, known);
+  if (!r) return { members: [], demandSessions: 0, coveredSessions: 0, complete: false };
+  const { volunteers } = await loadVolunteers(q, c);
+  const keptIds = new Set(keep.map((k) => k.volunteerId));
+  const tried = [...(await repo.volunteersTriedOn(q, c.tenantId, request.id))].filter((id) => !keptIds.has(id));
+  const excluded = [...(await repo.blockedAround(q, c.tenantId, request.residentPersonId)), ...tried, request.residentPersonId];
+  const state = createMatchingState({ requests: [], volunteers });
+  return dropped ? refillRota(state, r, keep, dropped, { exclude: excluded }) : proposeRota(state, r, { keep, exclude: excluded });
+}

@@ -1,0 +1,598 @@
+/**
+ * Matches (koppelingen): the platform proposes volunteers for a request
+ * (from the one matching engine), the volunteer accepts or declines with a
+ * reason, the resident (or staff on their behalf) accepts or declines, and
+ * only then do both see each other's contact details (and the volunteer the
+ * address). Before that they talk through in-app messages.
+ *
+ * Who is who on a match:
+ * - the volunteer side: the match's volunteer;
+ * - the resident side: the request's resident, whoever posted it for them,
+ *   and coordinators (social worker, admin) acting on the resident's behalf.
+ */
+import type { InvalidParam } from '../../../shared/errors';
+import type { TenantContext } from '../../core/context';
+import { AppError } from '../../core/errors';
+import type { Tx } from '../../db/client';
+import type { Deps } from '../../http/env';
+import { AuditedDenial, runInTenant } from '../../http/tenant';
+import { audit } from '../../audit/audit.service';
+import { findPc4 } from '../geo/pc4';
+import { notify } from '../notifications/notifications.repository';
+import * as nhRepo from './neighbour-help.repository';
+import * as repo from './matches.repository';
+import { candidatesForRequest, candidatesForVolunteer, type CityInput } from './matches.proposals';
+import {
+  contactRevealed,
+  holdsCapacity,
+  mayMessage,
+  transition,
+  type MatchEvent,
+  type MatchSnapshot,
+  type MatchState,
+} from './neighbour-help.match-state';
+import { mayNeighbourHelp } from './neighbour-help.policy';
+import { SESSIONS_TENTHS, dayPartCodes, type Schedule } from './neighbour-help.rules';
+import type { Explanation } from '../matching/matching.types';
+
+/** The platform asks this many volunteers at once for a request; the first to be accepted by the resident gets it. */
+export const AUTO_PROPOSALS = 3;
+/** In-app messages a person may send per hour, over all matches. */
+export const MESSAGES_PER_HOUR = 30;
+
+const invalid = (params: InvalidParam[]) => new AppError('validation_failed', undefined, { invalidParams: params });
+const conflict = (reason: string, name = 'state') =>
+  new AppError('conflict', undefined, { invalidParams: [{ name, code: 'invalid_value', reason }] });
+
+const isCoordinator = (ctx: TenantContext) => mayNeighbourHelp(ctx, 'listAllRequests');
+
+type Side = 'volunteer' | 'resident' | 'coordinator';
+
+/** Which side the actor is on for this match, or null for an outsider. */
+function sideOf(ctx: TenantContext, m: repo.MatchRow, r: nhRepo.HelpRequestRow): Side | null {
+  if (m.volunteerPersonId === ctx.actor.personId) return 'volunteer';
+  if (r.residentPersonId === ctx.actor.personId || r.createdByPersonId === ctx.actor.personId) return 'resident';
+  if (isCoordinator(ctx)) return 'coordinator';
+  return null;
+}
+
+async function cityInput(tx: Tx, ctx: TenantContext): Promise<CityInput> {
+  const settings = await nhRepo.readSettings(tx, ctx.tenant.id);
+  return { tenantId: ctx.tenant.id, now: ctx.now(), vogValidMonths: settings.vogValidMonths };
+}
+
+/** The reasons as the interface shows them: facts and deciding terms, nothing personal. */
+function presentReasons(e: Explanation | Record<string, unknown>) {
+  const x = e as Partial<Explanation> & { origin?: string };
+  return {
+    km: x.km ?? null,
+    kmRank: x.kmRank ?? null,
+    candidates: x.candidates ?? null,
+    dayPartsInCommon: typeof x.dayPartOverlap === 'number' ? dayPartCodes(x.dayPartOverlap) : [],
+    skillsMatched: x.skillsMatched ?? 0,
+    skillsWished: x.skillsWished ?? 0,
+    continuity: x.continuity ?? false,
+    decidedBy: x.decidedBy ?? [],
+  };
+}
+
+async function loadRequest(tx: Tx, ctx: TenantContext, requestId: string) {
+  const r = await nhRepo.findHelpRequest(tx, ctx.tenant.id, requestId);
+  if (!r) throw new AppError('not_found');
+  return r;
+}
+
+const mayActForResident = (ctx: TenantContext, r: nhRepo.HelpRequestRow) =>
+  r.residentPersonId === ctx.actor.personId || r.createdByPersonId === ctx.actor.personId || isCoordinator(ctx);
+
+/**
+ * The platform's own proposals for a request: up to {@link AUTO_PROPOSALS}
+ * volunteers who can each take the whole request. A recurring request that
+ * no single volunteer can carry is left for a rota (the coach). Returns the
+ * number of proposals made. Runs inside the caller's transaction.
+ */
+export async function proposeAutomatically(tx: Tx, ctx: TenantContext, requestId: string): Promise<number> {
+  const [request] = await repo.requestsForMatching(tx, ctx.tenant.id, requestId);
+  if (!request) return 0;
+  const status = (await loadRequest(tx, ctx, requestId)).status;
+  if (status !== 'open' && status !== 'stalled') return 0;
+  const live = (await repo.matchesOfRequest(tx, ctx.tenant.id, requestId)).filter((m) => m.state === 'proposed' || holdsCapacity(m.state as MatchState));
+  const room = AUTO_PROPOSALS - live.length;
+  if (room <= 0) return 0;
+  const candidates = (await candidatesForRequest(tx, await cityInput(tx, ctx), request, AUTO_PROPOSALS * 2)).filter((c) => c.coversWholeRequest);
+  const now = ctx.now();
+  let made = 0;
+  for (const c of candidates.slice(0, room)) {
+    const id = await repo.insertMatch(tx, {
+      tenantId: ctx.tenant.id,
+      requestId,
+      volunteerPersonId: c.volunteerPersonId,
+      state: 'proposed',
+      origin: 'engine',
+      sessionsPerMonthTenths: Math.max(1, Math.round(c.sessionsPerMonth * 10)),
+      distanceM: Math.round(c.km * 1000),
+      explanation: c.explanation,
+      createdByPersonId: ctx.actor.personId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await notify(tx, ctx.tenant.id, [c.volunteerPersonId], 'match.proposed', id, now);
+    made++;
+  }
+  if (made > 0) {
+    await audit(tx, ctx, { action: 'help_match.propose', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: requestId, subjectPersonId: request.residentPersonId });
+  }
+  return made;
+}
+
+/** A coordinator (or the resident side) asks the platform to look again. */
+export async function findVolunteers(deps: Deps, ctx: TenantContext, requestId: string) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const r = await loadRequest(tx, ctx, requestId);
+    if (!mayActForResident(ctx, r)) {
+      throw new AuditedDenial({ action: 'help_match.propose', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: requestId, subjectPersonId: r.residentPersonId });
+    }
+    if (r.status !== 'open' && r.status !== 'stalled') throw conflict('Only an open request looks for volunteers.', 'status');
+    const proposed = await proposeAutomatically(tx, ctx, requestId);
+    return { proposed, matches: await presentRequestMatches(tx, ctx, r) };
+  });
+}
+
+/** The engine's ranked candidates for a request, with reasons (coordinators only; nothing is stored). */
+export async function requestCandidates(deps: Deps, ctx: TenantContext, requestId: string, widen: boolean) {
+  if (!isCoordinator(ctx)) throw new AppError('forbidden');
+  return runInTenant(deps, ctx, async (tx) => {
+    const r = await loadRequest(tx, ctx, requestId);
+    const [request] = await repo.requestsForMatching(tx, ctx.tenant.id, requestId);
+    const list = request ? await candidatesForRequest(tx, await cityInput(tx, ctx), request, 10, { widen }) : [];
+    const names = await repo.givenNames(tx, ctx.tenant.id, list.map((c) => c.volunteerPersonId));
+    await audit(tx, ctx, { action: 'help_request.candidates.read', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: requestId, subjectPersonId: r.residentPersonId });
+    return list.map((c) => ({
+      volunteerPersonId: c.volunteerPersonId,
+      givenName: names.get(c.volunteerPersonId) ?? '',
+      sessionsPerMonth: c.sessionsPerMonth,
+      coversWholeRequest: c.coversWholeRequest,
+      beyondOwnDistance: c.beyondOwnDistance,
+      reasons: presentReasons(c.explanation),
+    }));
+  });
+}
+
+/**
+ * A coordinator invites one volunteer for a request (origin `coach`), or the
+ * resident side invites a volunteer they met at a meet-up (origin `meetup`).
+ * The hard rules still hold; a coordinator's widened search may reach a
+ * volunteer beyond their own distance, who can still decline.
+ */
+export async function inviteVolunteer(
+  deps: Deps,
+  ctx: TenantContext,
+  requestId: string,
+  input: { volunteerPersonId: string; meetupId?: string | undefined },
+  metAtMeetup?: (tx: Tx, meetupId: string, residentPersonId: string, volunteerPersonId: string) => Promise<boolean>,
+) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const r = await loadRequest(tx, ctx, requestId);
+    const coordinator = isCoordinator(ctx);
+    const residentSide = r.residentPersonId === ctx.actor.personId || r.createdByPersonId === ctx.actor.personId;
+    if (!coordinator && !(residentSide && input.meetupId)) {
+      throw new AuditedDenial({ action: 'help_match.invite', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: requestId, subjectPersonId: r.residentPersonId });
+    }
+    if (r.status !== 'open' && r.status !== 'stalled' && r.status !== 'matched') throw conflict('This request is closed.', 'status');
+    if (input.meetupId) {
+      const met = metAtMeetup ? await metAtMeetup(tx, input.meetupId, r.residentPersonId, input.volunteerPersonId) : false;
+      if (!met) throw invalid([{ name: 'meetupId', code: 'invalid_value', reason: 'You did not both attend this meet-up.' }]);
+    }
+    const [request] = await repo.requestsForMatching(tx, ctx.tenant.id, requestId);
+    if (!request) throw new AppError('not_found');
+    const tried = await repo.volunteersTriedOn(tx, ctx.tenant.id, requestId);
+    const live = (await repo.matchesOfRequest(tx, ctx.tenant.id, requestId)).some(
+      (m) => m.volunteerPersonId === input.volunteerPersonId && (m.state === 'proposed' || holdsCapacity(m.state as MatchState)),
+    );
+    if (live) throw conflict('This volunteer already has this request.', 'volunteerPersonId');
+    const [c] = await candidatesForRequest(tx, await cityInput(tx, ctx), request, 1, {
+      widen: coordinator,
+      onlyVolunteer: input.volunteerPersonId,
+      ignoreNoShows: coordinator,
+      includeTried: coordinator,
+    });
+    if (!c || (tried.has(input.volunteerPersonId) && !coordinator)) {
+      throw invalid([{ name: 'volunteerPersonId', code: 'invalid_value', reason: 'This volunteer cannot take this request (offer, distance, VOG, day parts, language or limit).' }]);
+    }
+    const now = ctx.now();
+    const id = await repo.insertMatch(tx, {
+      tenantId: ctx.tenant.id,
+      requestId,
+      volunteerPersonId: c.volunteerPersonId,
+      state: 'proposed',
+      origin: input.meetupId ? 'meetup' : 'coach',
+      sessionsPerMonthTenths: Math.max(1, Math.round(c.sessionsPerMonth * 10)),
+      distanceM: Math.round(c.km * 1000),
+      explanation: c.explanation,
+      meetupId: input.meetupId ?? null,
+      createdByPersonId: ctx.actor.personId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await notify(tx, ctx.tenant.id, [c.volunteerPersonId], 'match.proposed', id, now);
+    await audit(tx, ctx, { action: 'help_match.invite', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: id, subjectPersonId: r.residentPersonId });
+    return presentMatch(tx, ctx, (await repo.findMatch(tx, ctx.tenant.id, id))!, r, coordinator ? 'coordinator' : 'resident');
+  });
+}
+
+/** The matches of one request, as the resident side or a coordinator sees them. */
+export async function listRequestMatches(deps: Deps, ctx: TenantContext, requestId: string) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const r = await loadRequest(tx, ctx, requestId);
+    if (!mayActForResident(ctx, r)) {
+      throw new AuditedDenial({ action: 'help_match.list', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: requestId, subjectPersonId: r.residentPersonId });
+    }
+    await audit(tx, ctx, { action: 'help_match.list', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: requestId, subjectPersonId: r.residentPersonId });
+    return presentRequestMatches(tx, ctx, r);
+  });
+}
+
+async function presentRequestMatches(tx: Tx, ctx: TenantContext, r: nhRepo.HelpRequestRow) {
+  const side: Side = r.residentPersonId === ctx.actor.personId || r.createdByPersonId === ctx.actor.personId ? 'resident' : 'coordinator';
+  const matches = await repo.matchesOfRequest(tx, ctx.tenant.id, r.id);
+  const out = [];
+  for (const m of matches) out.push(await presentMatch(tx, ctx, m, r, side));
+  return out;
+}
+
+/** A volunteer's own matches: proposals waiting for an answer, and the live and past ones. */
+export async function myMatches(deps: Deps, ctx: TenantContext) {
+  if (!mayNeighbourHelp(ctx, 'manageOwnVolunteerProfile')) throw new AppError('forbidden');
+  return runInTenant(deps, ctx, async (tx) => {
+    const rows = await repo.matchesOfVolunteer(tx, ctx.tenant.id, ctx.actor.personId);
+    await audit(tx, ctx, { action: 'help_match.list', purpose: 'neighbour_help', resourceType: 'help_match', subjectPersonId: ctx.actor.personId });
+    const out = [];
+    for (const { match, request } of rows) out.push(await presentMatch(tx, ctx, match, request, 'volunteer'));
+    return out;
+  });
+}
+
+/** Open requests this volunteer could take, best first, with reasons; no personal details. */
+export async function suggestedRequests(deps: Deps, ctx: TenantContext) {
+  if (!mayNeighbourHelp(ctx, 'manageOwnVolunteerProfile')) throw new AppError('forbidden');
+  return runInTenant(deps, ctx, async (tx) => {
+    const list = await candidatesForVolunteer(tx, await cityInput(tx, ctx), ctx.actor.personId, 10);
+    const categories = new Map((await nhRepo.listCategories(tx, ctx.tenant.id, true)).map((c) => [c.id, c]));
+    const out = [];
+    for (const c of list) {
+      const r = await nhRepo.findHelpRequest(tx, ctx.tenant.id, c.requestId);
+      if (!r) continue;
+      out.push({
+        requestId: r.id,
+        ...publicRequest(ctx, r, categories),
+        sessionsPerMonth: c.sessionsPerMonth,
+        coversWholeRequest: c.coversWholeRequest,
+        reasons: presentReasons(c.explanation),
+      });
+    }
+    await audit(tx, ctx, { action: 'help_request.suggestions.read', purpose: 'neighbour_help', resourceType: 'help_request', subjectPersonId: null });
+    return out;
+  });
+}
+
+/** A volunteer offers to help with a suggested request: the match starts as accepted by the volunteer. */
+export async function offerHelp(deps: Deps, ctx: TenantContext, requestId: string) {
+  if (!mayNeighbourHelp(ctx, 'manageOwnVolunteerProfile')) throw new AppError('forbidden');
+  return runInTenant(deps, ctx, async (tx) => {
+    const r = await loadRequest(tx, ctx, requestId);
+    const list = await candidatesForVolunteer(tx, await cityInput(tx, ctx), ctx.actor.personId, 1000);
+    const c = list.find((x) => x.requestId === requestId);
+    if (!c) throw invalid([{ name: 'requestId', code: 'invalid_value', reason: 'This request does not fit your offer, or you already answered it.' }]);
+    const now = ctx.now();
+    const id = await repo.insertMatch(tx, {
+      tenantId: ctx.tenant.id,
+      requestId,
+      volunteerPersonId: ctx.actor.personId,
+      state: 'volunteer_accepted',
+      origin: 'volunteer',
+      sessionsPerMonthTenths: Math.max(1, Math.round(c.sessionsPerMonth * 10)),
+      distanceM: Math.round(c.km * 1000),
+      explanation: c.explanation,
+      createdByPersonId: ctx.actor.personId,
+      createdAt: now,
+      volunteerAcceptedAt: now,
+      updatedAt: now,
+    });
+    if (!r.firstResponseAt) await repo.updateRequest(tx, ctx.tenant.id, requestId, { firstResponseAt: now });
+    await notify(tx, ctx.tenant.id, [r.residentPersonId], 'match.volunteer_accepted', id, now);
+    await audit(tx, ctx, { action: 'help_match.offer', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: id, subjectPersonId: r.residentPersonId });
+    return presentMatch(tx, ctx, (await repo.findMatch(tx, ctx.tenant.id, id))!, (await loadRequest(tx, ctx, requestId)), 'volunteer');
+  });
+}
+
+async function loadMatchFor(tx: Tx, ctx: TenantContext, matchId: string, action: 'help_match.read' | 'help_match.decide' | 'help_match.withdraw' | 'help_match.end' | 'help_match.no_show' | 'match_message.list' | 'match_message.send' | 'help_session.record', lock = false) {
+  const m = lock ? await repo.findMatchForUpdate(tx, ctx.tenant.id, matchId) : await repo.findMatch(tx, ctx.tenant.id, matchId);
+  if (!m) throw new AppError('not_found');
+  const r = await loadRequest(tx, ctx, m.requestId);
+  const side = sideOf(ctx, m, r);
+  if (!side) throw new AuditedDenial({ action, purpose: 'neighbour_help', resourceType: 'help_match', resourceId: matchId, subjectPersonId: r.residentPersonId });
+  return { m, r, side };
+}
+
+export async function getMatch(deps: Deps, ctx: TenantContext, matchId: string) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const { m, r, side } = await loadMatchFor(tx, ctx, matchId, 'help_match.read');
+    await audit(tx, ctx, { action: 'help_match.read', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: matchId, subjectPersonId: r.residentPersonId });
+    if (contactRevealed(m.state as MatchState)) {
+      await audit(tx, ctx, { action: 'help_match.contact.read', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: matchId, subjectPersonId: side === 'volunteer' ? r.residentPersonId : m.volunteerPersonId });
+    }
+    return presentMatch(tx, ctx, m, r, side);
+  });
+}
+
+/** The volunteer or the resident side answers a proposal. */
+export async function decide(deps: Deps, ctx: TenantContext, matchId: string, input: { decision: 'accept' | 'decline'; reason?: string | undefined }) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const { m, r, side } = await loadMatchFor(tx, ctx, matchId, 'help_match.decide', true);
+    const asVolunteer = side === 'volunteer';
+    if (input.decision === 'decline' && !input.reason) throw invalid([{ name: 'reason', code: 'required', reason: 'Say why, so the coach can learn from it.' }]);
+    let event: MatchEvent;
+    if (asVolunteer) {
+      event = input.decision === 'accept' ? { type: 'volunteer_accept' } : { type: 'volunteer_decline', reason: input.reason as never };
+      if (input.decision === 'decline' && !VOLUNTEER_REASONS.has(input.reason!)) throw invalid([{ name: 'reason', code: 'invalid_value', reason: 'Not a reason a volunteer can give.' }]);
+    } else {
+      event = input.decision === 'accept' ? { type: 'resident_accept' } : { type: 'resident_decline', reason: input.reason as never };
+      if (input.decision === 'decline' && !RESIDENT_REASONS.has(input.reason!)) throw invalid([{ name: 'reason', code: 'invalid_value', reason: 'Not a reason a resident can give.' }]);
+    }
+    const next = apply(m, event);
+    const now = ctx.now();
+    await repo.updateMatch(tx, ctx.tenant.id, matchId, {
+      state: next.state,
+      reason: next.reason,
+      declinedBy: next.declinedBy,
+      updatedAt: now,
+      ...(next.state === 'volunteer_accepted' ? { volunteerAcceptedAt: now } : {}),
+      ...(next.state === 'confirmed' ? { confirmedAt: now } : {}),
+      ...(next.state === 'declined' ? { closedAt: now } : {}),
+    });
+    if (next.state === 'volunteer_accepted') {
+      if (!r.firstResponseAt) await repo.updateRequest(tx, ctx.tenant.id, r.id, { firstResponseAt: now, updatedAt: now });
+      await notify(tx, ctx.tenant.id, [r.residentPersonId], 'match.volunteer_accepted', matchId, now);
+    } else if (next.state === 'confirmed') {
+      await onConfirmed(tx, ctx, r, m, now);
+    } else if (next.state === 'declined') {
+      await notify(tx, ctx.tenant.id, [asVolunteer ? r.residentPersonId : m.volunteerPersonId], 'match.declined', matchId, now);
+      if (asVolunteer) await proposeAutomatically(tx, ctx, r.id);
+    }
+    await audit(tx, ctx, {
+      action: 'help_match.decide',
+      purpose: 'neighbour_help',
+      resourceType: 'help_match',
+      resourceId: matchId,
+      subjectPersonId: r.residentPersonId,
+      onBehalfOfPersonId: side === 'coordinator' ? r.residentPersonId : null,
+    });
+    return presentMatch(tx, ctx, (await repo.findMatch(tx, ctx.tenant.id, matchId))!, await loadRequest(tx, ctx, r.id), side);
+  });
+}
+
+const VOLUNTEER_REASONS = new Set(['no_time', 'too_far', 'not_my_kind_of_help', 'personal', 'other']);
+const RESIDENT_REASONS = new Set(['prefer_someone_else', 'no_longer_needed', 'personal', 'other']);
+
+function apply(m: repo.MatchRow, e: MatchEvent): MatchSnapshot {
+  const result = transition({ state: m.state as MatchState, noShows: m.noShows, reason: m.reason, declinedBy: m.declinedBy as MatchSnapshot['declinedBy'] }, e);
+  if (!result.ok) throw conflict(`Not possible while the match is ${m.state}.`);
+  return result.next;
+}
+
+/** Both said yes: the request is matched; outside a rota, the other open proposals are withdrawn. */
+async function onConfirmed(tx: Tx, ctx: TenantContext, r: nhRepo.HelpRequestRow, m: repo.MatchRow, now: Date) {
+  await repo.updateRequest(tx, ctx.tenant.id, r.id, { status: 'matched', matchedAt: r.matchedAt ?? now, firstResponseAt: r.firstResponseAt ?? now, updatedAt: now });
+  await resolveOpenStall(tx, ctx, r.id, m.rotaId ? 'rota' : 'matched', now);
+  await notify(tx, ctx.tenant.id, [r.residentPersonId, m.volunteerPersonId], 'match.confirmed', m.id, now);
+  if (m.rotaId) return;
+  for (const other of await repo.matchesOfRequest(tx, ctx.tenant.id, r.id)) {
+    if (other.id === m.id || other.rotaId || (other.state !== 'proposed' && other.state !== 'volunteer_accepted')) continue;
+    await repo.updateMatch(tx, ctx.tenant.id, other.id, { state: 'withdrawn', reason: 'other_match_confirmed', closedAt: now, updatedAt: now });
+    await notify(tx, ctx.tenant.id, [other.volunteerPersonId], 'match.withdrawn', other.id, now);
+  }
+}
+
+export async function resolveOpenStall(tx: Tx, ctx: TenantContext, requestId: string, outcome: repo.StallOutcome, now: Date, note?: string) {
+  await repo.resolveOpenStall(tx, ctx.tenant.id, requestId, { outcome, note: note ?? null, at: now, by: ctx.actor.personId });
+}
+
+/** A coordinator withdraws a proposal that is not confirmed yet. */
+export async function withdraw(deps: Deps, ctx: TenantContext, matchId: string, reason: string) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const { m, r, side } = await loadMatchFor(tx, ctx, matchId, 'help_match.withdraw', true);
+    if (side !== 'coordinator') {
+      throw new AuditedDenial({ action: 'help_match.withdraw', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: matchId, subjectPersonId: r.residentPersonId });
+    }
+    const next = apply(m, { type: 'withdraw', reason: reason as never });
+    const now = ctx.now();
+    await repo.updateMatch(tx, ctx.tenant.id, matchId, { state: next.state, reason: next.reason, closedAt: now, updatedAt: now });
+    await notify(tx, ctx.tenant.id, [m.volunteerPersonId], 'match.withdrawn', matchId, now);
+    await audit(tx, ctx, { action: 'help_match.withdraw', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: matchId, subjectPersonId: r.residentPersonId });
+    return presentMatch(tx, ctx, (await repo.findMatch(tx, ctx.tenant.id, matchId))!, r, side);
+  });
+}
+
+/** Either side (or a coordinator) ends a confirmed match, with a reason. */
+export async function endMatch(deps: Deps, ctx: TenantContext, matchId: string, reason: string) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const { m, r, side } = await loadMatchFor(tx, ctx, matchId, 'help_match.end', true);
+    const next = apply(m, { type: 'end', reason: reason as never });
+    const now = ctx.now();
+    await repo.updateMatch(tx, ctx.tenant.id, matchId, { state: next.state, reason: next.reason, closedAt: now, updatedAt: now });
+    const stillConfirmed = (await repo.matchesOfRequest(tx, ctx.tenant.id, r.id)).some((x) => x.state === 'confirmed');
+    if (!stillConfirmed && r.status === 'matched') {
+      const done = reason === 'help_completed' || reason === 'referred_to_formal_care';
+      await repo.updateRequest(tx, ctx.tenant.id, r.id, {
+        status: reason === 'referred_to_formal_care' ? 'referred' : done ? 'closed' : 'open',
+        updatedAt: now,
+        ...(done ? { closedAt: now } : {}),
+      });
+    }
+    await notify(tx, ctx.tenant.id, [side === 'volunteer' ? r.residentPersonId : m.volunteerPersonId], 'match.ended', matchId, now);
+    await audit(tx, ctx, { action: 'help_match.end', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: matchId, subjectPersonId: r.residentPersonId });
+    return presentMatch(tx, ctx, (await repo.findMatch(tx, ctx.tenant.id, matchId))!, await loadRequest(tx, ctx, r.id), side);
+  });
+}
+
+/** The resident side reports that the volunteer did not come; it counts against proposing them again. */
+export async function reportNoShow(deps: Deps, ctx: TenantContext, matchId: string) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const { m, r, side } = await loadMatchFor(tx, ctx, matchId, 'help_match.no_show', true);
+    if (side === 'volunteer') {
+      throw new AuditedDenial({ action: 'help_match.no_show', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: matchId, subjectPersonId: r.residentPersonId });
+    }
+    const next = apply(m, { type: 'report_no_show' });
+    await repo.updateMatch(tx, ctx.tenant.id, matchId, { noShows: next.noShows, updatedAt: ctx.now() });
+    await audit(tx, ctx, { action: 'help_match.no_show', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: matchId, subjectPersonId: m.volunteerPersonId });
+    return presentMatch(tx, ctx, (await repo.findMatch(tx, ctx.tenant.id, matchId))!, r, side);
+  });
+}
+
+export async function listMessages(deps: Deps, ctx: TenantContext, matchId: string) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const { m, r, side } = await loadMatchFor(tx, ctx, matchId, 'match_message.list');
+    await audit(tx, ctx, { action: 'match_message.list', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: matchId, subjectPersonId: r.residentPersonId });
+    return presentMessages(tx, ctx, m, r, side);
+  });
+}
+
+async function presentMessages(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhRepo.HelpRequestRow, side: Side) {
+  const rows = await repo.listMessages(tx, ctx.tenant.id, matchId(m));
+  const names = await counterpartNames(tx, ctx, m, r, side);
+  return rows.map((x) => {
+    const from: 'volunteer' | 'resident' | 'coordinator' =
+      x.senderPersonId === m.volunteerPersonId ? 'volunteer' : x.senderPersonId === r.residentPersonId ? 'resident' : 'coordinator';
+    return {
+      id: x.id,
+      from,
+      mine: x.senderPersonId === ctx.actor.personId,
+      senderName: from === 'volunteer' ? names.volunteer : from === 'resident' ? names.resident : null,
+      body: x.body,
+      createdAt: x.createdAt.toISOString(),
+    };
+  });
+}
+
+const matchId = (m: repo.MatchRow) => m.id;
+
+export async function sendMessage(deps: Deps, ctx: TenantContext, id: string, body: string) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const { m, r, side } = await loadMatchFor(tx, ctx, id, 'match_message.send');
+    if (!mayMessage(m.state as MatchState)) throw conflict('Messages are closed for this match.');
+    const now = ctx.now();
+    const sent = await repo.countMessagesSince(tx, ctx.tenant.id, ctx.actor.personId, new Date(now.getTime() - 3600_000));
+    if (sent >= MESSAGES_PER_HOUR) throw new AppError('rate_limited', undefined, { retryAfter: 3600 });
+    await repo.insertMessage(tx, { tenantId: ctx.tenant.id, matchId: id, senderPersonId: ctx.actor.personId, body, createdAt: now });
+    const to = side === 'volunteer' ? [r.residentPersonId] : [m.volunteerPersonId];
+    await notify(tx, ctx.tenant.id, to, 'message.received', id, now);
+    await audit(tx, ctx, { action: 'match_message.send', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: id, subjectPersonId: r.residentPersonId });
+    return presentMessages(tx, ctx, m, r, side);
+  });
+}
+
+/** The volunteer (or a coordinator) records a session that took place: the hours given. */
+export async function recordSession(deps: Deps, ctx: TenantContext, id: string, input: { happenedOn: string; minutes: number }) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const { m, r, side } = await loadMatchFor(tx, ctx, id, 'help_session.record');
+    if (side === 'resident') {
+      throw new AuditedDenial({ action: 'help_session.record', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: id, subjectPersonId: r.residentPersonId });
+    }
+    if (m.state !== 'confirmed' && m.state !== 'ended') throw conflict('Only a confirmed match has sessions.');
+    const today = ctx.now().toISOString().slice(0, 10);
+    const since = (m.confirmedAt ?? m.createdAt).toISOString().slice(0, 10);
+    if (input.happenedOn > today) throw invalid([{ name: 'happenedOn', code: 'invalid_value', reason: 'A session in the future cannot be recorded yet.' }]);
+    if (input.happenedOn < since) throw invalid([{ name: 'happenedOn', code: 'invalid_value', reason: 'This date is before the match started.' }]);
+    const sessionId = await repo.insertSession(tx, { tenantId: ctx.tenant.id, matchId: id, happenedOn: input.happenedOn, minutes: input.minutes, recordedByPersonId: ctx.actor.personId, createdAt: ctx.now() });
+    await audit(tx, ctx, { action: 'help_session.record', purpose: 'neighbour_help', resourceType: 'help_session', resourceId: sessionId, subjectPersonId: r.residentPersonId });
+    return { id: sessionId, matchId: id, happenedOn: input.happenedOn, minutes: input.minutes };
+  });
+}
+
+type Category = Awaited<ReturnType<typeof nhRepo.listCategories>>[number];
+
+/** What anyone on a match may see of the request before contact is revealed: no name, no address. */
+function publicRequest(ctx: TenantContext, r: nhRepo.HelpRequestRow, categories: Map<string, Category>) {
+  const c = categories.get(r.categoryId);
+  return {
+    category: { id: r.categoryId, code: c?.code ?? '', name: c ? (ctx.locale === 'en' ? c.nameEn : c.nameNl) : '' },
+    description: r.description,
+    schedule: r.schedule as Schedule,
+    requestSessionsPerMonth: SESSIONS_TENTHS[r.schedule as Schedule] / 10,
+    window: r.windowStart && r.windowEnd ? { start: r.windowStart.toISOString(), end: r.windowEnd.toISOString() } : null,
+    dayParts: dayPartCodes(r.dayParts),
+    durationMinutes: r.durationMinutes,
+    languages: r.languages,
+    pc4: r.pc4,
+    place: findPc4(r.pc4)?.place ?? null,
+    urgency: r.urgency,
+    requestStatus: r.status,
+  };
+}
+
+/**
+ * Names by need-to-know: the resident side sees the volunteer's first name
+ * once the volunteer said yes; the volunteer sees the resident's first name
+ * only when both said yes; coordinators see both.
+ */
+async function counterpartNames(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhRepo.HelpRequestRow, side: Side) {
+  const state = m.state as MatchState;
+  const volunteerVisible = side !== 'resident' || m.volunteerAcceptedAt !== null;
+  const residentVisible = side !== 'volunteer' || contactRevealed(state);
+  const names = await repo.givenNames(tx, ctx.tenant.id, [...(volunteerVisible ? [m.volunteerPersonId] : []), ...(residentVisible ? [r.residentPersonId] : [])]);
+  return { volunteer: names.get(m.volunteerPersonId) ?? null, resident: names.get(r.residentPersonId) ?? null };
+}
+
+async function presentMatch(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhRepo.HelpRequestRow, side: Side) {
+  const state = m.state as MatchState;
+  const categories = new Map((await nhRepo.listCategories(tx, ctx.tenant.id, true)).map((c) => [c.id, c]));
+  const names = await counterpartNames(tx, ctx, m, r, side);
+  let contact = null;
+  if (contactRevealed(state)) {
+    const people = await repo.contactsOf(tx, ctx.tenant.id, [m.volunteerPersonId, r.residentPersonId]);
+    const v = people.get(m.volunteerPersonId);
+    const res = people.get(r.residentPersonId);
+    const address = await nhRepo.findAddress(tx, ctx.tenant.id, r.id);
+    contact = {
+      volunteer: v ? { name: `${v.givenName} ${v.familyName}`, email: v.email, phone: v.phone } : null,
+      resident: res ? { name: `${res.givenName} ${res.familyName}`, email: res.email, phone: res.phone, address } : null,
+    };
+  }
+  const actions: string[] = [];
+  if (side === 'volunteer' && state === 'proposed') actions.push('accept', 'decline');
+  if (side !== 'volunteer' && state === 'volunteer_accepted') actions.push('accept', 'decline');
+  if (side === 'coordinator' && (state === 'proposed' || state === 'volunteer_accepted')) actions.push('withdraw');
+  if (state === 'confirmed') actions.push('end');
+  if (side !== 'volunteer' && state === 'confirmed') actions.push('report_no_show');
+  if (side !== 'resident' && (state === 'confirmed' || state === 'ended')) actions.push('record_session');
+  if (mayMessage(state)) actions.push('message');
+  const sessions = state === 'confirmed' || state === 'ended' ? await repo.sessionsOfMatch(tx, ctx.tenant.id, m.id) : [];
+  return {
+    id: m.id,
+    requestId: r.id,
+    state,
+    origin: m.origin as 'engine' | 'coach' | 'volunteer' | 'meetup',
+    viewerSide: side,
+    sessionsPerMonth: m.sessionsPerMonthTenths / 10,
+    km: Math.round(m.distanceM / 100) / 10,
+    reasons: presentReasons(m.explanation as Explanation),
+    reason: m.reason,
+    declinedBy: m.declinedBy,
+    noShows: side === 'volunteer' ? 0 : m.noShows,
+    rotaId: m.rotaId,
+    volunteerGivenName: names.volunteer,
+    residentGivenName: names.resident,
+    volunteerPersonId: side === 'resident' && !m.volunteerAcceptedAt ? null : m.volunteerPersonId,
+    request: publicRequest(ctx, r, categories),
+    contact,
+    hoursGiven: Math.round(sessions.reduce((s, x) => s + x.minutes, 0) / 6) / 10,
+    sessions,
+    allowedActions: actions,
+    createdAt: m.createdAt.toISOString(),
+    volunteerAcceptedAt: m.volunteerAcceptedAt?.toISOString() ?? null,
+    confirmedAt: m.confirmedAt?.toISOString() ?? null,
+    closedAt: m.closedAt?.toISOString() ?? null,
+  };
+}
+
+export type MatchView = Awaited<ReturnType<typeof presentMatch>>;
