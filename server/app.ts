@@ -23,6 +23,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { matchRoutes } from './modules/neighbour-help/matches.routes';
+import { coachRoutes } from './modules/neighbour-help/coach.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { personRoutes } from './modules/persons/persons.routes';
 import { APP_VERSION, systemRoutes } from './modules/system/system.routes';
@@ -74,6 +75,7 @@ export function buildApp(deps: Deps) {
   api.route('/', auditRoutes(deps));
   api.route('/', neighbourHelpRoutes(deps));
   api.route('/', matchRoutes(deps));
+  api.route('/', coachRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

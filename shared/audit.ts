@@ -35,6 +35,19 @@ export const AUDIT_ACTIONS = [
   'match_message.list',
   'match_message.send',
   'help_session.record',
+  'coach.queue.read',
+  'help_request.stalls.read',
+  'help_request.coaching.update',
+  'help_request.refer',
+  'help_request.resolve_network',
+  'network_contact.list',
+  'network_contact.create',
+  'network_contact.update',
+  'rota.proposal.read',
+  'rota.approve',
+  'rota.read',
+  'rota.refill',
+  'neighbour_help.figures.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

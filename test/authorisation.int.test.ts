@@ -92,10 +92,27 @@ const ACTIONS: Record<string, Action> = {
     body: () => ({ body: `Bericht van de coördinator ${++seq}` }),
     allowed: ['social_worker', 'admin'],
   },
+  'read the coach queue': { method: 'GET', path: () => '/municipalities/{code}/coach/queue', allowed: ['social_worker', 'admin'] },
+  'see a rota proposal': { method: 'GET', path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}/rota-proposal`, allowed: ['social_worker', 'admin'] },
+  "see the stalls of a request": { method: 'GET', path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}/stalls`, allowed: ['social_worker', 'admin'] },
+  "list the network of the demo resident's request": {
+    method: 'GET',
+    path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}/network`,
+    allowed: ['resident', 'social_worker', 'admin'],
+  },
+  'read the neighbour-help figures': {
+    method: 'GET',
+    path: () => '/municipalities/{code}/neighbour-help/figures?from=2026-01-01&to=2026-12-31',
+    allowed: ['social_worker', 'policy_officer', 'admin'],
+  },
 };
 
 /** Actions on the demo resident's own request: the volunteer (also a resident) does not own it. */
-const OWNER_ONLY = new Set(["read the demo resident's help request", "list the matches of the demo resident's request"]);
+const OWNER_ONLY = new Set([
+  "read the demo resident's help request",
+  "list the matches of the demo resident's request",
+  "list the network of the demo resident's request",
+]);
 
 /** A confirmed demo match of municipality A, looked up once the database is there. */
 let matchOfA = '';

@@ -64,7 +64,25 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/matches/{matchId}/messages': {},
   'POST /municipalities/{code}/matches/{matchId}/messages': { body: { body: 'Indringer stuurt een bericht.' } },
   'POST /municipalities/{code}/matches/{matchId}/sessions': { body: { happenedOn: '2026-11-02', minutes: 60 } },
+  'GET /municipalities/{code}/coach/queue': {},
+  'GET /municipalities/{code}/help-requests/{requestId}/stalls': {},
+  'PATCH /municipalities/{code}/help-requests/{requestId}/coaching': { body: { extraKm: 5 } },
+  'POST /municipalities/{code}/help-requests/{requestId}/refer': { body: { reason: 'Indringer verwijst door.' } },
+  'POST /municipalities/{code}/help-requests/{requestId}/resolved-by-network': { body: {} },
+  'GET /municipalities/{code}/help-requests/{requestId}/network': {},
+  'POST /municipalities/{code}/help-requests/{requestId}/network': { body: { name: 'Indringer', relation: 'other' } },
+  'PATCH /municipalities/{code}/help-requests/{requestId}/network/{contactId}': { body: { status: 'will_help' } },
+  'GET /municipalities/{code}/help-requests/{requestId}/rota-proposal': {},
+  'POST /municipalities/{code}/help-requests/{requestId}/rotas': { body: { startsOn: '2027-01-04', members: [{ volunteerPersonId: B.resident.id, sessionsPerMonth: 1 }] } },
+  'GET /municipalities/{code}/help-requests/{requestId}/rota': {},
+  'GET /municipalities/{code}/rotas/{rotaId}': {},
+  'POST /municipalities/{code}/rotas/{rotaId}/refill': {},
+  'GET /municipalities/{code}/neighbour-help/figures': { query: '?from=2026-01-01&to=2026-12-31' },
 };
+
+/** A rota and a network contact of municipality B, made in the test database (the demo data has none). */
+const rotaOfB = 'e0000000-0000-4000-8000-000000051201';
+const contactOfB = 'e1000000-0000-4000-8000-000000051201';
 
 /** A match of municipality B (from the demo data), looked up once the database is there. */
 let matchOfB = '';
@@ -75,7 +93,9 @@ const fill = (template: string, code: string): string =>
     .replace('{code}', code)
     .replace('{personId}', B.resident.id)
     .replace('{requestId}', B.helpRequestId)
-    .replace('{matchId}', matchOfB);
+    .replace('{matchId}', matchOfB)
+    .replace('{rotaId}', rotaOfB)
+    .replace('{contactId}', contactOfB);
 
 /** Operations that belong to no municipality (the session, public settings, the demo outbox). */
 const GLOBAL_ROUTES = new Set([
@@ -104,6 +124,9 @@ async function snapshotOfB(env: TestEnv): Promise<string> {
       sql`select * from help_matches where tenant_id = ${B.id} order by id`,
       sql`select * from match_messages where tenant_id = ${B.id} order by id`,
       sql`select * from help_sessions where tenant_id = ${B.id} order by id`,
+      sql`select * from help_rotas where tenant_id = ${B.id} order by id`,
+      sql`select * from help_request_stalls where tenant_id = ${B.id} order by id`,
+      sql`select * from help_request_network_contacts where tenant_id = ${B.id} order by id`,
       sql`select * from notifications where tenant_id = ${B.id} order by id`,
       sql`select seq, hash from audit_events where tenant_id = ${B.id} order by seq`,
       sql`select * from audit_chain_heads where tenant_id = ${B.id}`,
@@ -131,6 +154,10 @@ describe('tenant isolation', () => {
     adminOfA = await signedIn(env.app, A.admin.email);
     const [m] = await queryRows<{ id: string }>(env.database.db, sql`select id from help_matches where tenant_id = ${B.id} and state = 'confirmed' order by id limit 1`);
     matchOfB = m!.id;
+    await env.database.db.execute(sql`insert into help_rotas (tenant_id, id, request_id, status, starts_on, proposed_by_person_id, approved_by_person_id, created_at, approved_at, updated_at)
+      values (${B.id}, ${rotaOfB}, ${B.helpRequestId}, 'approved', '2026-11-09', ${B.admin.id}, ${B.admin.id}, now(), now(), now())`);
+    await env.database.db.execute(sql`insert into help_request_network_contacts (tenant_id, id, request_id, name, relation, created_at, updated_at)
+      values (${B.id}, ${contactOfB}, ${B.helpRequestId}, 'Buurvrouw', 'neighbour', now(), now())`);
     const doc = (await (await env.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/^\/api/, "")}`));
   });
@@ -159,7 +186,7 @@ describe('tenant isolation', () => {
   it("answers 404 when A's administrator names a resource of B inside municipality A", async () => {
     const before = await snapshotOfB(env);
     const secrets = await secretsOfB(env);
-    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => /\{(personId|requestId|matchId)\}/.test(op));
+    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => /\{(personId|requestId|matchId|rotaId|contactId)\}/.test(op));
     expect(withPerson.length).toBeGreaterThan(0);
     for (const [op, c] of withPerson) {
       const [method, template] = op.split(' ') as [string, string];

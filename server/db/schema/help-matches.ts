@@ -127,7 +127,7 @@ export const helpRequestStalls = pgTable(
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull(),
     requestId: uuid('request_id').notNull(),
-    /** no_match_in_time | no_candidates | sensitive */
+    /** no_match_in_time | no_candidates | needs_rota (no one volunteer can carry a recurring request) | sensitive */
     cause: text('cause').notNull(),
     detectedAt: ts('detected_at').notNull(),
     /** matched | rota | network | referred | cancelled */
@@ -141,7 +141,7 @@ export const helpRequestStalls = pgTable(
     foreignKey({ columns: [t.tenantId, t.requestId], foreignColumns: [helpRequests.tenantId, helpRequests.id] }),
     /** At most one open stall per request. */
     uniqueIndex('help_request_stalls_open_uq').on(t.tenantId, t.requestId).where(sql`resolved_at is null`),
-    check('help_stall_cause', sql`${t.cause} in ('no_match_in_time','no_candidates','sensitive')`),
+    check('help_stall_cause', sql`${t.cause} in ('no_match_in_time','no_candidates','needs_rota','sensitive')`),
     check('help_stall_outcome', sql`${t.outcome} is null or ${t.outcome} in ('matched','rota','network','referred','cancelled')`),
   ],
 );

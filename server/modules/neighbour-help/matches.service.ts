@@ -21,6 +21,7 @@ import { findPc4 } from '../geo/pc4';
 import { notify } from '../notifications/notifications.repository';
 import * as nhRepo from './neighbour-help.repository';
 import * as repo from './matches.repository';
+import * as coachRepo from './coach.repository';
 import { candidatesForRequest, candidatesForVolunteer, type CityInput } from './matches.proposals';
 import {
   contactRevealed,
@@ -339,7 +340,10 @@ export async function decide(deps: Deps, ctx: TenantContext, matchId: string, in
       event = input.decision === 'accept' ? { type: 'resident_accept' } : { type: 'resident_decline', reason: input.reason as never };
       if (input.decision === 'decline' && !RESIDENT_REASONS.has(input.reason!)) throw invalid([{ name: 'reason', code: 'invalid_value', reason: 'Not a reason a resident can give.' }]);
     }
-    const next = apply(m, event);
+    let next = apply(m, event);
+    // In an approved rota the coach said yes for the resident: a member's yes confirms their part.
+    const rota = m.rotaId ? await coachRepo.findRota(tx, ctx.tenant.id, m.rotaId) : null;
+    if (rota?.status === 'approved' && next.state === 'volunteer_accepted') next = apply({ ...m, state: next.state }, { type: 'resident_accept' });
     const now = ctx.now();
     await repo.updateMatch(tx, ctx.tenant.id, matchId, {
       state: next.state,
@@ -347,7 +351,7 @@ export async function decide(deps: Deps, ctx: TenantContext, matchId: string, in
       declinedBy: next.declinedBy,
       updatedAt: now,
       ...(next.state === 'volunteer_accepted' ? { volunteerAcceptedAt: now } : {}),
-      ...(next.state === 'confirmed' ? { confirmedAt: now } : {}),
+      ...(next.state === 'confirmed' ? { confirmedAt: now, volunteerAcceptedAt: m.volunteerAcceptedAt ?? now } : {}),
       ...(next.state === 'declined' ? { closedAt: now } : {}),
     });
     if (next.state === 'volunteer_accepted') {
@@ -357,7 +361,8 @@ export async function decide(deps: Deps, ctx: TenantContext, matchId: string, in
       await onConfirmed(tx, ctx, r, m, now);
     } else if (next.state === 'declined') {
       await notify(tx, ctx.tenant.id, [asVolunteer ? r.residentPersonId : m.volunteerPersonId], 'match.declined', matchId, now);
-      if (asVolunteer) await proposeAutomatically(tx, ctx, r.id);
+      if (rota?.approvedByPersonId) await notify(tx, ctx.tenant.id, [rota.approvedByPersonId], 'rota.gap', rota.id, now);
+      else if (asVolunteer) await proposeAutomatically(tx, ctx, r.id);
     }
     await audit(tx, ctx, {
       action: 'help_match.decide',
@@ -430,6 +435,10 @@ export async function endMatch(deps: Deps, ctx: TenantContext, matchId: string, 
       });
     }
     await notify(tx, ctx.tenant.id, [side === 'volunteer' ? r.residentPersonId : m.volunteerPersonId], 'match.ended', matchId, now);
+    const rota = m.rotaId ? await coachRepo.findRota(tx, ctx.tenant.id, m.rotaId) : null;
+    if (rota?.status === 'approved' && rota.approvedByPersonId && reason !== 'help_completed') {
+      await notify(tx, ctx.tenant.id, [rota.approvedByPersonId], 'rota.gap', rota.id, now);
+    }
     await audit(tx, ctx, { action: 'help_match.end', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: matchId, subjectPersonId: r.residentPersonId });
     return presentMatch(tx, ctx, (await repo.findMatch(tx, ctx.tenant.id, matchId))!, await loadRequest(tx, ctx, r.id), side);
   });

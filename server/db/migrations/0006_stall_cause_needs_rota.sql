@@ -1,0 +1,2 @@
+ALTER TABLE "help_request_stalls" DROP CONSTRAINT "help_stall_cause";--> statement-breakpoint
+ALTER TABLE "help_request_stalls" ADD CONSTRAINT "help_stall_cause" CHECK ("help_request_stalls"."cause" in ('no_match_in_time','no_candidates','needs_rota','sensitive'));
