@@ -125,6 +125,8 @@ export interface FlowStats {
   augmentations: number;
   settled: number;
   cost: number;
+  /** Node potentials at the end: every residual arc has a non-negative reduced cost. */
+  pot: Float64Array;
 }
 
 /** An indexed binary min-heap over ids with Float64 keys, ties by smaller id. */
@@ -237,7 +239,7 @@ export function shipSupplies(net: FlowNetwork, sources: Int32Array, supply: Int3
   const heap = new IndexedHeap(n);
   const settled = new Int32Array(n);
   let stamp = 0;
-  const stats: FlowStats = { augmentations: 0, settled: 0, cost: 0 };
+  const stats: FlowStats = { augmentations: 0, settled: 0, cost: 0, pot };
   const excess = supply.slice();
 
   for (let si = 0; si < sources.length; si++) {
@@ -328,4 +330,59 @@ export function shipSupplies(net: FlowNetwork, sources: Int32Array, supply: Int3
     }
   }
   return stats;
+}
+
+/**
+ * Shortest residual distance from `from` to `t` on reduced costs (after
+ * {@link shipSupplies}, with its potentials), leaving out arc slot `skip`:
+ * what one unit now on `skip` would cost elsewhere, in reduced terms (the
+ * cheapest other way to the sink, "unserved" included). Reuses its scratch
+ * arrays across calls.
+ */
+export class DetourProbe {
+  private readonly dist: Float64Array;
+  private readonly seen: Int32Array;
+  private readonly done: Int32Array;
+  private readonly heap: IndexedHeap;
+  private stamp = 0;
+
+  constructor(
+    private readonly net: FlowNetwork,
+    private readonly pot: Float64Array,
+  ) {
+    this.dist = new Float64Array(net.n);
+    this.seen = new Int32Array(net.n);
+    this.done = new Int32Array(net.n);
+    this.heap = new IndexedHeap(net.n);
+  }
+
+  distance(from: number, t: number, skip: number): number {
+    const { head, cap, cost, start } = this.net;
+    const { dist, seen, done, heap, pot } = this;
+    const stamp = ++this.stamp;
+    heap.clear();
+    seen[from] = stamp;
+    dist[from] = 0;
+    heap.set(from, 0);
+    while (heap.size > 0) {
+      const u = heap.pop();
+      done[u] = stamp;
+      if (u === t) return dist[t]!;
+      const du = dist[u]! + pot[u]!;
+      const end = start[u + 1]!;
+      for (let k = start[u]!; k < end; k++) {
+        if (k === skip || cap[k]! <= 0) continue;
+        const w = head[k]!;
+        if (done[w] === stamp) continue;
+        const nd = du + cost[k]! - pot[w]!;
+        if (w !== t && seen[t] === stamp && nd >= dist[t]!) continue;
+        if (seen[w] !== stamp || nd < dist[w]!) {
+          seen[w] = stamp;
+          dist[w] = nd;
+          heap.set(w, nd);
+        }
+      }
+    }
+    return Infinity;
+  }
 }
