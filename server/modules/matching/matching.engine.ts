@@ -132,6 +132,33 @@ interface FlowSpec {
 
 const BALANCE_MAX = BALANCE_STEPS[BALANCE_STEPS.length - 1]![1];
 
+/** A dense map from global to local node indices, reused across flows (a stamp marks what is set). */
+class LocalIds {
+  private ids = new Int32Array(0);
+  private marks = new Int32Array(0);
+  private stamp = 0;
+  reset(n: number): void {
+    if (this.ids.length < n) {
+      this.ids = new Int32Array(n);
+      this.marks = new Int32Array(n);
+      this.stamp = 0;
+    }
+    this.stamp++;
+  }
+  has(i: number): boolean {
+    return this.marks[i] === this.stamp;
+  }
+  set(i: number, local: number): void {
+    this.marks[i] = this.stamp;
+    this.ids[i] = local;
+  }
+  get(i: number): number {
+    return this.ids[i]!;
+  }
+}
+const LOCAL_REQUESTS = new LocalIds();
+const LOCAL_VOLUNTEERS = new LocalIds();
+
 /**
  * One min-cost flow over a subset of pairs. Returns the flow per pair, aligned
  * with `spec.pairs`.
@@ -139,8 +166,10 @@ const BALANCE_MAX = BALANCE_STEPS[BALANCE_STEPS.length - 1]![1];
 function runFlow(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, spec: FlowSpec): Int32Array {
   const R = model.requests;
   const V = model.volunteers;
-  const rLocal = new Map<number, number>();
-  const vLocal = new Map<number, number>();
+  const rLocal = LOCAL_REQUESTS;
+  const vLocal = LOCAL_VOLUNTEERS;
+  rLocal.reset(R.n);
+  vLocal.reset(V.n);
   const rList: number[] = [];
   const vList: number[] = [];
   const use = new Uint8Array(spec.pairs.length);
@@ -193,7 +222,7 @@ function runFlow(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Arra
       const r = pairReq[e]!;
       const v = graph.volunteer[e]!;
       const cap = Math.min(spec.demandLeft[r]!, V.capacity[v]! - spec.load[v]!);
-      arcOf[i] = net.addArc(rLocal.get(r)!, nR + vLocal.get(v)!, cap, spec.pairCost(e));
+      arcOf[i] = net.addArc(rLocal.get(r), nR + vLocal.get(v), cap, spec.pairCost(e));
     }
   };
   addPairs(false);
@@ -217,14 +246,14 @@ function runFlow(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Arra
   for (let i = 0; i < spec.pairs.length; i++) if (arcOf[i]! >= 0) out[i] = net.flow(arcOf[i]!);
   if (spec.detourSlots && spec.detour) {
     const partners = new Int32Array(nV);
-    for (let i = 0; i < spec.pairs.length; i++) if (out[i]! > 0) partners[vLocal.get(graph.volunteer[spec.pairs[i]!]!)!]!++;
+    for (let i = 0; i < spec.pairs.length; i++) if (out[i]! > 0) partners[vLocal.get(graph.volunteer[spec.pairs[i]!]!)]!++;
     const probe = new DetourProbe(net, pot);
     for (let i = 0; i < spec.pairs.length; i++) {
       if (out[i]! <= 0) continue;
       const v = graph.volunteer[spec.pairs[i]!]!;
-      if (partners[vLocal.get(v)!]! <= spec.detourSlots[v]!) continue;
+      if (partners[vLocal.get(v)]! <= spec.detourSlots[v]!) continue;
       // Whole multiples of W: the priority weight a unit of this pair would lose elsewhere.
-      spec.detour[i] = Math.round(probe.distance(rLocal.get(pairReq[spec.pairs[i]!]!)!, t, net.slot[arcOf[i]!]!) / W);
+      spec.detour[i] = Math.round(probe.distance(rLocal.get(pairReq[spec.pairs[i]!]!), t, net.slot[arcOf[i]!]!) / W);
     }
   }
   return out;
