@@ -1,7 +1,7 @@
 /**
- * Synthetic neighbour-help cities for the matching benchmark, over real PC4
- * areas of Zuid-Holland (bench/data/pc4-zuid-holland.csv; Bron: CBS; © CBS,
- * © ESRI Nederland). Residents and volunteers are placed in postcode areas in
+ * Synthetic neighbour-help cities for the matching benchmark, over the real
+ * PC4 areas of Zuid-Holland in the server's reference data (server/data/pc4.csv;
+ * Bron: CBS; © CBS, © ESRI Nederland). Residents and volunteers are placed in postcode areas in
  * proportion to the inhabitants, jittered around the centroid. Deterministic
  * for a given seed.
  *
@@ -15,7 +15,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Gender, MatchRequest, MatchVolunteer, Urgency } from '../server/modules/matching/matching.types';
 
-const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'pc4-zuid-holland.csv');
+const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'server', 'data', 'pc4.csv');
+/** The benchmark's cities all lie in this province. */
+const PROVINCE = 'Zuid-Holland';
 
 export const SIZES = {
   /** Not in the list: small enough for HiGHS to prove all three levels. */
@@ -35,13 +37,17 @@ interface Pc4 {
   inhabitants: number;
 }
 
+/** The PC4 areas of Zuid-Holland that belong to a municipality, in file order (the cities depend on it). */
 export function loadPc4(): Pc4[] {
   const lines = readFileSync(DATA, 'utf8').split('\n').filter((l) => l.length > 0 && !l.startsWith('#'));
-  return lines.slice(1).map((line) => {
-    const [pc4, lat, lon, , municipality, , inhabitants] = line.split(',');
+  const out: Pc4[] = [];
+  for (const line of lines.slice(1)) {
+    const [pc4, lat, lon, , municipality, province, inhabitants] = line.split(',');
+    if (province !== PROVINCE || !municipality) continue;
     const n = Number(inhabitants);
-    return { pc4: pc4!, lat: Number(lat), lon: Number(lon), municipality: municipality!, inhabitants: Number.isFinite(n) ? n : 0 };
-  });
+    out.push({ pc4: pc4!, lat: Number(lat), lon: Number(lon), municipality, inhabitants: Number.isFinite(n) ? n : 0 });
+  }
+  return out;
 }
 
 /** mulberry32: a small, fast, seeded PRNG. */

@@ -7,7 +7,7 @@
  * so flows stay integral. Costs are integers (see matching.engine.ts for the
  * objective and why its levels separate).
  */
-import { GridIndex, NearestK, makeProjection, projectX, projectY, type Projection } from './matching.spatial';
+import { GridIndex, NearestK, NearestKMany, makeProjection, projectX, projectY, type Projection } from './matching.spatial';
 import type { Gender, MatchOptions, MatchRequest, MatchVolunteer, Urgency } from './matching.types';
 
 /** Units per session: demand and capacity are integer tenths of a session per month. */
@@ -457,37 +457,66 @@ export function buildCandidates(m: CompiledModel, options: MatchOptions = {}): C
   const index = buildVolunteerIndex(m, (v) => V.capacity[v]! > 0 && V.slots[v]! > 0);
   const langMark = new Int32Array(Math.max(1, m.languages.names.length)).fill(-1);
   const nearest = new NearestK(K);
+  // Both sides in one walk over the pairs: the feasible pairs are the same seen from
+  // either side, so each volunteer's nearest requests are collected on the way.
+  const nearestR = new NearestKMany(V.n, KV);
   const feasibleCount = new Int32Array(R.n);
   const own = new PairBuffer();
   const ownStart = new Int32Array(R.n + 1);
-  const tmpIds = new Int32Array(K);
-  const tmpKm = new Float64Array(K);
+  const tmpIds = new Int32Array(Math.max(K, KV));
+  const tmpKm = new Float64Array(Math.max(K, KV));
+  const { x: vx, y: vy, maxKm, dayParts: vDay, vogValid, municipality: vMun, regionalPool: vPool, gender: vGender } = V;
+  const vLangStart = V.languages.start;
+  const vLangItems = V.languages.items;
 
   for (let r = 0; r < R.n; r++) {
     ownStart[r] = own.n;
     if (R.demand[r]! <= 0) continue;
     const bands = index.bands[R.category[r]!];
     if (!bands || bands.length === 0) continue;
+    // The rules of feasibleRules, with the request's side read once (the inner loop is hot).
+    if (R.sameGender[r] === 1 && R.gender[r] === 0) continue;
     markLanguages(m, r, langMark, r);
     const x = R.x[r]!;
     const y = R.y[r]!;
+    const day = R.dayParts[r]!;
+    const vog = R.vogRequired[r] === 1;
+    const mun = R.municipality[r]!;
+    const pool = R.regionalPool[r] === 1;
+    const gender = R.sameGender[r] === 1 ? R.gender[r]! : -1;
+    const langs = R.languages.start[r + 1]! > R.languages.start[r]!;
     let count = 0;
     for (const { grid, reach } of bands) {
       const [c0, c1, r0, r1] = grid.range(x, y, reach);
+      const gStart = grid.start;
+      const gItems = grid.items;
       for (let row = r0; row <= r1; row++) {
-        for (let col = c0; col <= c1; col++) {
-          const cell = row * grid.cols + col;
-          for (let k = grid.start[cell]!; k < grid.start[cell + 1]!; k++) {
-            const v = grid.items[k]!;
-            const dx = V.x[v]! - x;
-            const dy = V.y[v]! - y;
-            const d2 = dx * dx + dy * dy;
-            const mk = V.maxKm[v]!;
-            if (d2 > mk * mk) continue;
-            if (!feasibleRules(m, r, v, langMark, r)) continue;
-            count++;
-            nearest.offer(Math.sqrt(d2), v);
+        const rowBase = row * grid.cols;
+        for (let k = gStart[rowBase + c0]!, kEnd = gStart[rowBase + c1 + 1]!; k < kEnd; k++) {
+          const v = gItems[k]!;
+          const dx = vx[v]! - x;
+          const dy = vy[v]! - y;
+          const d2 = dx * dx + dy * dy;
+          const mk = maxKm[v]!;
+          if (d2 > mk * mk) continue;
+          if ((day & vDay[v]!) === 0) continue;
+          if (vog && vogValid[v] !== 1) continue;
+          if (mun !== vMun[v] && !(pool && vPool[v] === 1)) continue;
+          if (gender >= 0 && gender !== vGender[v]) continue;
+          if (langs) {
+            let ok = false;
+            for (let j = vLangStart[v]!; j < vLangStart[v + 1]!; j++) {
+              if (langMark[vLangItems[j]!] === r) {
+                ok = true;
+                break;
+              }
+            }
+            if (!ok) continue;
           }
+          count++;
+          const km = Math.sqrt(d2);
+          nearest.offer(km, v);
+          nearestR.offer(v, km, r);
         }
       }
     }
@@ -499,54 +528,17 @@ export function buildCandidates(m: CompiledModel, options: MatchOptions = {}): C
 
   // Volunteer side: each volunteer's nearest feasible requests, to add pairs the request side cut.
   const extra = new PairBuffer();
-  if (KV > 0 && R.n > 0) {
-    const reqByCat: Int32Array[] = [];
-    const nC = m.categories.names.length;
-    const counts = new Int32Array(nC);
-    for (let r = 0; r < R.n; r++) if (R.demand[r]! > 0) counts[R.category[r]!]!++;
-    for (let c = 0; c < nC; c++) reqByCat.push(new Int32Array(counts[c]!));
-    const fill = new Int32Array(nC);
-    for (let r = 0; r < R.n; r++) if (R.demand[r]! > 0) reqByCat[R.category[r]!]![fill[R.category[r]!]!++] = r;
-    const rGrids = reqByCat.map((list) => (list.length === 0 ? null : new GridIndex(R.x, R.y, list, GRID_CELL_KM)));
-    const nearestR = new NearestK(KV);
-    const ids = new Int32Array(KV);
-    const kms = new Float64Array(KV);
-    for (let v = 0; v < V.n; v++) {
-      if (V.capacity[v]! <= 0 || V.slots[v]! <= 0) continue;
-      const x = V.x[v]!;
-      const y = V.y[v]!;
-      const mk = V.maxKm[v]!;
-      for (let kc = V.categories.start[v]!; kc < V.categories.start[v + 1]!; kc++) {
-        const grid = rGrids[V.categories.items[kc]!];
-        if (!grid) continue;
-        const [c0, c1, r0, r1] = grid.range(x, y, mk);
-        for (let row = r0; row <= r1; row++) {
-          for (let col = c0; col <= c1; col++) {
-            const cell = row * grid.cols + col;
-            for (let k = grid.start[cell]!; k < grid.start[cell + 1]!; k++) {
-              const r = grid.items[k]!;
-              const dx = x - R.x[r]!;
-              const dy = y - R.y[r]!;
-              const d2 = dx * dx + dy * dy;
-              if (d2 > mk * mk) continue;
-              markLanguages(m, r, langMark, r);
-              if (!feasibleRules(m, r, v, langMark, r)) continue;
-              nearestR.offer(Math.sqrt(d2), r);
-            }
-          }
-        }
-      }
-      const n = nearestR.drainSorted(ids, kms);
-      for (let i = 0; i < n; i++) {
-        const r = ids[i]!;
-        // Already among the request's own nearest K?
-        const km = kms[i]!;
-        const s = ownStart[r]!;
-        const e = ownStart[r + 1]!;
-        const last = e - 1;
-        if (e - s < K || km < own.km[last]! || (km === own.km[last]! && v <= own.v[last]!)) continue;
-        extra.push(r, v, km);
-      }
+  for (let v = 0; v < V.n && KV > 0; v++) {
+    const n = nearestR.drainSorted(v, tmpIds, tmpKm);
+    for (let i = 0; i < n; i++) {
+      const r = tmpIds[i]!;
+      // Already among the request's own nearest K?
+      const km = tmpKm[i]!;
+      const s = ownStart[r]!;
+      const e = ownStart[r + 1]!;
+      const last = e - 1;
+      if (e - s < K || km < own.km[last]! || (km === own.km[last]! && v <= own.v[last]!)) continue;
+      extra.push(r, v, km);
     }
   }
 

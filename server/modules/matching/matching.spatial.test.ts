@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GridIndex, NearestK, haversineKm, makeProjection, projectX, projectY } from './matching.spatial';
+import { GridIndex, NearestK, NearestKMany, haversineKm, makeProjection, projectX, projectY } from './matching.spatial';
 
 const nlPoint = fc.record({ lat: fc.double({ min: 51.42, max: 52.42, noNaN: true }), lon: fc.double({ min: 3.8, max: 5.2, noNaN: true }) });
 
@@ -70,6 +70,29 @@ describe('NearestK', () => {
           .sort((a, b) => a[0] - b[0] || a[1] - b[1])
           .slice(0, k);
         expect([...ids.slice(0, n)]).toEqual(expected.map((e) => e[1]));
+      }),
+    );
+  });
+});
+
+describe('NearestKMany', () => {
+  it('keeps per heap what one NearestK would keep, whatever the interleaving', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 20 })), { maxLength: 120 }), fc.integer({ min: 1, max: 6 }), (offers, k) => {
+        const many = new NearestKMany(4, k);
+        const single = Array.from({ length: 4 }, () => new NearestK(k));
+        offers.forEach(([h, key], id) => {
+          many.offer(h, key, id);
+          single[h]!.offer(key, id);
+        });
+        for (let h = 0; h < 4; h++) {
+          const a = { ids: new Int32Array(k), keys: new Float64Array(k) };
+          const b = { ids: new Int32Array(k), keys: new Float64Array(k) };
+          const na = many.drainSorted(h, a.ids, a.keys);
+          const nb = single[h]!.drainSorted(b.ids, b.keys);
+          expect([...a.ids.slice(0, na)]).toEqual([...b.ids.slice(0, nb)]);
+          expect([...a.keys.slice(0, na)]).toEqual([...b.keys.slice(0, nb)]);
+        }
       }),
     );
   });

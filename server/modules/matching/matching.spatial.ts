@@ -199,3 +199,92 @@ export class NearestK {
     return n;
   }
 }
+
+/**
+ * Many bounded heaps like {@link NearestK} in two flat arrays (heap `h` owns
+ * slots `[h·capacity, (h+1)·capacity)`): one per volunteer while the
+ * candidate search walks the requests, without an object per heap.
+ */
+export class NearestKMany {
+  readonly size: Int32Array;
+  private readonly keys: Float64Array;
+  private readonly ids: Int32Array;
+
+  constructor(
+    heaps: number,
+    readonly capacity: number,
+  ) {
+    this.size = new Int32Array(heaps);
+    this.keys = new Float64Array(Math.max(1, heaps * capacity));
+    this.ids = new Int32Array(Math.max(1, heaps * capacity));
+  }
+
+  private greater(i: number, j: number): boolean {
+    const a = this.keys[i]!;
+    const b = this.keys[j]!;
+    return a > b || (a === b && this.ids[i]! > this.ids[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    const k = this.keys[i]!;
+    this.keys[i] = this.keys[j]!;
+    this.keys[j] = k;
+    const d = this.ids[i]!;
+    this.ids[i] = this.ids[j]!;
+    this.ids[j] = d;
+  }
+
+  /** Offers (key, id) to heap `h`; it keeps the `capacity` smallest, ties by the smaller id. */
+  offer(h: number, key: number, id: number): void {
+    const cap = this.capacity;
+    if (cap === 0) return;
+    const base = h * cap;
+    const n = this.size[h]!;
+    if (n < cap) {
+      let i = n;
+      this.size[h] = n + 1;
+      this.keys[base + i] = key;
+      this.ids[base + i] = id;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!this.greater(base + i, base + p)) break;
+        this.swap(base + i, base + p);
+        i = p;
+      }
+      return;
+    }
+    const topKey = this.keys[base]!;
+    if (key > topKey || (key === topKey && id > this.ids[base]!)) return;
+    this.keys[base] = key;
+    this.ids[base] = id;
+    this.siftDown(base, 0, n);
+  }
+
+  private siftDown(base: number, i: number, n: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) return;
+      let m = l;
+      if (l + 1 < n && this.greater(base + l + 1, base + l)) m = l + 1;
+      if (!this.greater(base + m, base + i)) return;
+      this.swap(base + i, base + m);
+      i = m;
+    }
+  }
+
+  /** Writes heap `h` in ascending (key, id) order into the outputs and empties it; returns the count. */
+  drainSorted(h: number, outIds: Int32Array, outKeys: Float64Array): number {
+    const base = h * this.capacity;
+    const n = this.size[h]!;
+    for (let end = n - 1; end > 0; end--) {
+      this.swap(base, base + end);
+      this.siftDown(base, 0, end);
+    }
+    for (let i = 0; i < n; i++) {
+      outIds[i] = this.ids[base + i]!;
+      outKeys[i] = this.keys[base + i]!;
+    }
+    this.size[h] = 0;
+    return n;
+  }
+}
