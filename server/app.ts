@@ -21,6 +21,7 @@ import { handleError, problemResponse } from './http/problem';
 import { contextBuilder, tenantResolver } from './http/tenant';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { meetupRoutes } from './modules/meetups/meetups.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { personRoutes } from './modules/persons/persons.routes';
@@ -72,6 +73,7 @@ export function buildApp(deps: Deps) {
   api.route('/', organisationRoutes(deps));
   api.route('/', auditRoutes(deps));
   api.route('/', neighbourHelpRoutes(deps));
+  api.route('/', meetupRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

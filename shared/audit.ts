@@ -20,6 +20,15 @@ export const AUDIT_ACTIONS = [
   'volunteer_profile.read',
   'volunteer_profile.update',
   'vog.record',
+  'meetup.create',
+  'meetup.update',
+  'meetup.cancel',
+  'meetup.read',
+  'meetup.list',
+  'meetup.signup',
+  'meetup.signup.cancel',
+  'meetup.attendance.update',
+  'meetup.attendees.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
