@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../server/db/tenant-scope';
 import { persons } from '../server/db/schema/index';
 import { queryRows } from '../server/db/client';
+import { DEMO_MUNICIPALITIES } from '../server/demo/demo-data';
 import { A, B } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
 
@@ -48,11 +49,38 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/help-requests': { query: '?mine=false' },
   'GET /municipalities/{code}/help-requests/{requestId}': {},
   'POST /municipalities/{code}/help-requests/{requestId}/cancel': {},
+  'GET /municipalities/{code}/meetups': { query: '?mine=false' },
+  'POST /municipalities/{code}/meetups': {
+    body: {
+      organisationId: B.organisationId,
+      title: 'Indringerscafé',
+      place: 'Ergens in Gorinchem',
+      postcode: '4205',
+      startsAt: '2027-01-10T14:00:00+01:00',
+      endsAt: '2027-01-10T16:00:00+01:00',
+      capacity: 10,
+    },
+  },
+  'GET /municipalities/{code}/meetups/{meetupId}': {},
+  'PATCH /municipalities/{code}/meetups/{meetupId}': { body: { notes: 'Overgenomen' } },
+  'POST /municipalities/{code}/meetups/{meetupId}/cancel': {},
+  'POST /municipalities/{code}/meetups/{meetupId}/signup': {},
+  'DELETE /municipalities/{code}/meetups/{meetupId}/signup': {},
+  'GET /municipalities/{code}/meetups/{meetupId}/signups': {},
+  'PUT /municipalities/{code}/meetups/{meetupId}/attendance': { body: { attendance: [{ personId: B.resident.id, attended: true }] } },
+  'GET /municipalities/{code}/meetups/{meetupId}/met-volunteers': {},
 };
+
+/** A meet-up of municipality B (Gorinchem's demo coffee morning). */
+const MEETUP_OF_B = DEMO_MUNICIPALITIES[1]!.meetups[0]!.id;
 
 /** Fills a route template with municipality B's code or A's, and B's resource ids. */
 const fill = (template: string, code: string): string =>
-  template.replace('{code}', code).replace('{personId}', B.resident.id).replace('{requestId}', B.helpRequestId);
+  template
+    .replace('{code}', code)
+    .replace('{personId}', B.resident.id)
+    .replace('{requestId}', B.helpRequestId)
+    .replace('{meetupId}', MEETUP_OF_B);
 
 /** Operations that belong to no municipality (the session, public settings, the demo outbox). */
 const GLOBAL_ROUTES = new Set([
@@ -78,6 +106,8 @@ async function snapshotOfB(env: TestEnv): Promise<string> {
       sql`select * from help_request_addresses where tenant_id = ${B.id} order by request_id`,
       sql`select * from volunteer_profiles where tenant_id = ${B.id} order by person_id`,
       sql`select * from vog_records where tenant_id = ${B.id} order by id`,
+      sql`select * from meetups where tenant_id = ${B.id} order by id`,
+      sql`select * from meetup_signups where tenant_id = ${B.id} order by meetup_id, person_id`,
       sql`select seq, hash from audit_events where tenant_id = ${B.id} order by seq`,
       sql`select * from audit_chain_heads where tenant_id = ${B.id}`,
     ].map((q) => queryRows(env.database.db, q)),
@@ -130,7 +160,7 @@ describe('tenant isolation', () => {
   it("answers 404 when A's administrator names a resource of B inside municipality A", async () => {
     const before = await snapshotOfB(env);
     const secrets = await secretsOfB(env);
-    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => op.includes('{personId}') || op.includes('{requestId}'));
+    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => op.includes('{personId}') || op.includes('{requestId}') || op.includes('{meetupId}'));
     expect(withPerson.length).toBeGreaterThan(0);
     for (const [op, c] of withPerson) {
       const [method, template] = op.split(' ') as [string, string];
