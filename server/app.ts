@@ -21,6 +21,7 @@ import { handleError, problemResponse } from './http/problem';
 import { contextBuilder, tenantResolver } from './http/tenant';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { meetupRoutes } from './modules/meetups/meetups.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { matchRoutes } from './modules/neighbour-help/matches.routes';
 import { coachRoutes } from './modules/neighbour-help/coach.routes';
@@ -76,6 +77,7 @@ export function buildApp(deps: Deps) {
   api.route('/', neighbourHelpRoutes(deps));
   api.route('/', matchRoutes(deps));
   api.route('/', coachRoutes(deps));
+  api.route('/', meetupRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

@@ -48,6 +48,15 @@ export const AUDIT_ACTIONS = [
   'rota.read',
   'rota.refill',
   'neighbour_help.figures.read',
+  'meetup.create',
+  'meetup.update',
+  'meetup.cancel',
+  'meetup.read',
+  'meetup.list',
+  'meetup.signup',
+  'meetup.signup.cancel',
+  'meetup.attendance.update',
+  'meetup.attendees.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client';
+import { DEMO_MUNICIPALITIES } from '../server/demo/demo-data';
 import { ROLES, type Role } from '../shared/roles';
 import { A, B } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
@@ -105,6 +106,33 @@ const ACTIONS: Record<string, Action> = {
     path: () => '/municipalities/{code}/neighbour-help/figures?from=2026-01-01&to=2026-12-31',
     allowed: ['social_worker', 'policy_officer', 'admin'],
   },
+  // Meet-ups. The demo café and the café already held are Stichting Buurtkracht's, the social worker's organisation;
+  // the professional works for another one. The demo resident and volunteer were at the held café.
+  'list meet-ups': { method: 'GET', path: () => '/municipalities/{code}/meetups', allowed: 'all' },
+  'read a meet-up': { method: 'GET', path: () => `/municipalities/{code}/meetups/${CAFE}`, allowed: 'all' },
+  'plan a meet-up for Stichting Buurtkracht': {
+    method: 'POST',
+    path: () => '/municipalities/{code}/meetups',
+    body: () => ({ organisationId: BUURTKRACHT, title: 'Koffie', place: 'Wijkcentrum (fictief)', postcode: '3317', startsAt: '2026-12-10T14:00:00+01:00', endsAt: '2026-12-10T16:00:00+01:00', capacity: 10 }),
+    allowed: ['social_worker', 'admin'],
+  },
+  "change Stichting Buurtkracht's meet-up": { method: 'PATCH', path: () => `/municipalities/{code}/meetups/${CAFE}`, body: () => ({ notes: 'Met taart.' }), allowed: ['social_worker', 'admin'] },
+  "cancel Stichting Buurtkracht's meet-up": {
+    method: 'POST',
+    // Each role cancels a meet-up of its own, planned in beforeAll, so one cancellation does not decide the next cell.
+    path: (self) => `/municipalities/{code}/meetups/${meetupToCancel.get(self) ?? CAFE}/cancel`,
+    allowed: ['social_worker', 'admin'],
+  },
+  'sign up for a meet-up': { method: 'POST', path: () => `/municipalities/{code}/meetups/${CAFE}/signup`, allowed: ['resident', 'volunteer'] },
+  'withdraw my sign-up': { method: 'DELETE', path: () => `/municipalities/{code}/meetups/${CAFE}/signup`, allowed: ['resident', 'volunteer'] },
+  "see who signed up for Stichting Buurtkracht's meet-up": { method: 'GET', path: () => `/municipalities/{code}/meetups/${CAFE}/signups`, allowed: ['social_worker', 'admin'] },
+  "keep attendance at Stichting Buurtkracht's meet-up": {
+    method: 'PUT',
+    path: () => `/municipalities/{code}/meetups/${HELD}/attendance`,
+    body: () => ({ attendance: [{ personId: A.resident.id, attended: true }] }),
+    allowed: ['social_worker', 'admin'],
+  },
+  'see the volunteers I met at a meet-up I attended': { method: 'GET', path: () => `/municipalities/{code}/meetups/${HELD}/met-volunteers`, allowed: ['resident', 'volunteer'] },
 };
 
 /** Actions on the demo resident's own request: the volunteer (also a resident) does not own it. */
@@ -116,6 +144,13 @@ const OWNER_ONLY = new Set([
 
 /** A confirmed demo match of municipality A, looked up once the database is there. */
 let matchOfA = '';
+
+const [dordrecht] = DEMO_MUNICIPALITIES;
+const CAFE = dordrecht!.meetups[0]!.id;
+const HELD = dordrecht!.meetups[3]!.id;
+const BUURTKRACHT = dordrecht!.organisations[1]!.id;
+/** Person id of each role's demo person -> a meet-up that role may try to cancel. */
+const meetupToCancel = new Map<string, string>();
 
 /** A help category of municipality A, looked up once the app runs. */
 let categoryOfA = '';
@@ -143,6 +178,10 @@ describe('authorisation matrix', () => {
     categoryOfA = categories.find((c) => c.code === 'garden')!.id;
     const [m] = await queryRows<{ id: string }>(env.database.db, sql`select id from help_matches where tenant_id = ${A.id} and state = 'confirmed' order by id limit 1`);
     matchOfA = m!.id;
+    for (const role of ROLES) {
+      const res = await agents.get('admin')!.post(`/api/municipalities/${A.code}/meetups`, ACTIONS['plan a meet-up for Stichting Buurtkracht']!.body!());
+      meetupToCancel.set(PERSON_BY_ROLE[role].id, ((await res.json()) as { id: string }).id);
+    }
   });
   afterAll(() => env.close());
 

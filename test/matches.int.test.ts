@@ -219,6 +219,24 @@ describe('neighbour help: from proposal to confirmed match', () => {
     expect(notAVolunteer.status).toBe(400);
   });
 
+  it('lets a resident start a match with a volunteer they met at a meet-up, and only then', async () => {
+    const cafe = 'e0000000-0000-4000-8000-000000050504'; // held; Ineke and Victor were both there
+    const upcoming = 'e0000000-0000-4000-8000-000000050501'; // Victor signed up, nobody attended yet
+    await env.database.db.execute(sql`update volunteer_profiles set active = false where person_id = ${A.volunteer.id}`);
+    const posted = await resident.post(`${base}/help-requests`, groceriesRequest(groceries, { description: 'Boodschappen met iemand van het buurtcafé.' }));
+    const id = ((await posted.json()) as { id: string }).id;
+    await env.database.db.execute(sql`update volunteer_profiles set active = true where person_id = ${A.volunteer.id}`);
+    expect(await count(env, `help_matches where request_id = '${id}'`)).toBe(0);
+    expect((await resident.post(`${base}/help-requests/${id}/matches`, { volunteerPersonId: A.volunteer.id })).status).toBe(403);
+    const notMet = await resident.post(`${base}/help-requests/${id}/matches`, { volunteerPersonId: A.volunteer.id, meetupId: upcoming });
+    expect(notMet.status).toBe(400);
+    expect(((await notMet.json()) as { invalidParams: Array<{ name: string }> }).invalidParams[0]!.name).toBe('meetupId');
+    const met = await resident.post(`${base}/help-requests/${id}/matches`, { volunteerPersonId: A.volunteer.id, meetupId: cafe });
+    expect(met.status).toBe(201);
+    expect(((await met.json()) as { origin: string; state: string })).toMatchObject({ origin: 'meetup', state: 'proposed' });
+    expect(await count(env, `help_matches where request_id = '${id}' and meetup_id = '${cafe}'`)).toBe(1);
+  });
+
   it('withdraws the open proposals when the resident cancels the request', async () => {
     const posted = await resident.post(`${base}/help-requests`, groceriesRequest(groceries, { description: 'Brood halen bij de bakker, eens per maand.' }));
     const id = ((await posted.json()) as { id: string }).id;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant } from '../server/db/tenant-scope';
 import { persons } from '../server/db/schema/index';
 import { queryRows } from '../server/db/client';
+import { DEMO_MUNICIPALITIES } from '../server/demo/demo-data';
 import { A, B } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
 
@@ -78,14 +79,37 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/rotas/{rotaId}': {},
   'POST /municipalities/{code}/rotas/{rotaId}/refill': {},
   'GET /municipalities/{code}/neighbour-help/figures': { query: '?from=2026-01-01&to=2026-12-31' },
+  'GET /municipalities/{code}/meetups': { query: '?mine=false' },
+  'POST /municipalities/{code}/meetups': {
+    body: {
+      organisationId: B.organisationId,
+      title: 'Indringerscafé',
+      place: 'Ergens in Gorinchem',
+      postcode: '4205',
+      startsAt: '2027-01-10T14:00:00+01:00',
+      endsAt: '2027-01-10T16:00:00+01:00',
+      capacity: 10,
+    },
+  },
+  'GET /municipalities/{code}/meetups/{meetupId}': {},
+  'PATCH /municipalities/{code}/meetups/{meetupId}': { body: { notes: 'Overgenomen' } },
+  'POST /municipalities/{code}/meetups/{meetupId}/cancel': {},
+  'POST /municipalities/{code}/meetups/{meetupId}/signup': {},
+  'DELETE /municipalities/{code}/meetups/{meetupId}/signup': {},
+  'GET /municipalities/{code}/meetups/{meetupId}/signups': {},
+  'PUT /municipalities/{code}/meetups/{meetupId}/attendance': { body: { attendance: [{ personId: B.resident.id, attended: true }] } },
+  'GET /municipalities/{code}/meetups/{meetupId}/met-volunteers': {},
 };
 
 /** A rota and a network contact of municipality B, made in the test database (the demo data has none). */
-const rotaOfB = 'e0000000-0000-4000-8000-000000051201';
-const contactOfB = 'e1000000-0000-4000-8000-000000051201';
+const rotaOfB = 'f0000000-0000-4000-8000-000000051201';
+const contactOfB = 'f1000000-0000-4000-8000-000000051201';
 
 /** A match of municipality B (from the demo data), looked up once the database is there. */
 let matchOfB = '';
+
+/** A meet-up of municipality B (Gorinchem's demo coffee morning). */
+const MEETUP_OF_B = DEMO_MUNICIPALITIES[1]!.meetups[0]!.id;
 
 /** Fills a route template with municipality B's code or A's, and B's resource ids. */
 const fill = (template: string, code: string): string =>
@@ -95,7 +119,8 @@ const fill = (template: string, code: string): string =>
     .replace('{requestId}', B.helpRequestId)
     .replace('{matchId}', matchOfB)
     .replace('{rotaId}', rotaOfB)
-    .replace('{contactId}', contactOfB);
+    .replace('{contactId}', contactOfB)
+    .replace('{meetupId}', MEETUP_OF_B);
 
 /** Operations that belong to no municipality (the session, public settings, the demo outbox). */
 const GLOBAL_ROUTES = new Set([
@@ -128,6 +153,8 @@ async function snapshotOfB(env: TestEnv): Promise<string> {
       sql`select * from help_request_stalls where tenant_id = ${B.id} order by id`,
       sql`select * from help_request_network_contacts where tenant_id = ${B.id} order by id`,
       sql`select * from notifications where tenant_id = ${B.id} order by id`,
+      sql`select * from meetups where tenant_id = ${B.id} order by id`,
+      sql`select * from meetup_signups where tenant_id = ${B.id} order by meetup_id, person_id`,
       sql`select seq, hash from audit_events where tenant_id = ${B.id} order by seq`,
       sql`select * from audit_chain_heads where tenant_id = ${B.id}`,
     ].map((q) => queryRows(env.database.db, q)),
@@ -186,7 +213,7 @@ describe('tenant isolation', () => {
   it("answers 404 when A's administrator names a resource of B inside municipality A", async () => {
     const before = await snapshotOfB(env);
     const secrets = await secretsOfB(env);
-    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => /\{(personId|requestId|matchId|rotaId|contactId)\}/.test(op));
+    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => /\{(personId|requestId|matchId|rotaId|contactId|meetupId)\}/.test(op));
     expect(withPerson.length).toBeGreaterThan(0);
     for (const [op, c] of withPerson) {
       const [method, template] = op.split(' ') as [string, string];

@@ -17,8 +17,29 @@ export interface DemoMunicipality {
   /** One open help request by the demo resident. */
   helpRequest: { id: string; categoryCode: string; schedule: 'weekly' | 'fortnightly'; description: string; postcode: string; houseNumber: number };
   organisations: Array<{ id: string; name: string; kind: OrganisationKind }>;
+  /** Meet-ups at public venues, relative to the day the demo data is loaded (negative: already held). */
+  meetups: DemoMeetup[];
   /** People who can sign in, one per role to show each role's view. */
   staff: Array<{ id: string; localPart: string; givenName: string; familyName: string; roles: Role[]; organisationIndex?: number }>;
+}
+
+/**
+ * A demo meet-up. Who signed up: demo staff by local part, or synthetic
+ * residents by index; `attended` only for meet-ups already held.
+ */
+export interface DemoMeetup {
+  id: string;
+  organisationIndex: number;
+  title: string;
+  place: string;
+  postcode: string;
+  /** Days from the load date, and the local (Amsterdam) start time. */
+  inDays: number;
+  startTime: string;
+  minutes: number;
+  capacity: number;
+  notes: string;
+  signups: Array<{ staff?: string; resident?: number; attended?: boolean }>;
 }
 
 export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
@@ -41,6 +62,65 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
       { id: '5a1e0c2d-0000-4000-8000-000000050502', name: 'Stichting Buurtkracht (fictief)', kind: 'welfare_organisation' },
       { id: '5a1e0c2d-0000-4000-8000-000000050503', name: 'Woonstichting Rivierstad (fictief)', kind: 'housing_corporation' },
       { id: '5a1e0c2d-0000-4000-8000-000000050504', name: 'Basisschool De Wielewaal (fictief)', kind: 'school' },
+    ],
+    meetups: [
+      {
+        id: 'e0000000-0000-4000-8000-000000050501',
+        organisationIndex: 1,
+        title: 'Buurtcafé De Lindeboom',
+        place: 'Wijkcentrum De Lindeboom (fictief), zaal 1',
+        postcode: '3317',
+        inDays: 3,
+        startTime: '14:00',
+        minutes: 120,
+        capacity: 20,
+        notes: 'Koffie, thee en een praatje. Iedereen is welkom, ook als u niemand kent. De zaal is met een rolstoel bereikbaar.',
+        signups: [{ staff: 'vrijwilliger' }, { resident: 2 }, { resident: 3 }, { resident: 5 }],
+      },
+      {
+        id: 'e0000000-0000-4000-8000-000000050502',
+        organisationIndex: 1,
+        title: 'Samen eten',
+        place: 'Buurthuis Het Bolwerk (fictief), keuken en eetzaal',
+        postcode: '3311',
+        inDays: 9,
+        startTime: '17:30',
+        minutes: 120,
+        capacity: 12,
+        notes: 'Wij koken samen een eenvoudige maaltijd. Eet u geen vlees of heeft u een dieet? Zeg het bij de deur.',
+        signups: [{ resident: 6 }, { resident: 7 }, { resident: 8 }],
+      },
+      {
+        id: 'e0000000-0000-4000-8000-000000050503',
+        organisationIndex: 0,
+        title: 'Wandelen en koffie',
+        place: 'Parkpaviljoen De Wilg (fictief), bij de ingang',
+        postcode: '3318',
+        inDays: 16,
+        startTime: '10:00',
+        minutes: 90,
+        capacity: 3,
+        notes: 'Een rustige wandeling van een half uur, daarna koffie. Bij regen gaat het niet door.',
+        signups: [{ resident: 9 }, { resident: 10 }, { resident: 11 }],
+      },
+      {
+        id: 'e0000000-0000-4000-8000-000000050504',
+        organisationIndex: 1,
+        title: 'Buurtcafé De Lindeboom',
+        place: 'Wijkcentrum De Lindeboom (fictief), zaal 1',
+        postcode: '3317',
+        inDays: -4,
+        startTime: '14:00',
+        minutes: 120,
+        capacity: 20,
+        notes: 'Koffie, thee en een praatje.',
+        signups: [
+          { staff: 'inwoner', attended: true },
+          { staff: 'vrijwilliger', attended: true },
+          { resident: 4, attended: true },
+          { resident: 5, attended: false },
+        ],
+      },
     ],
     staff: [
       { id: 'a0000000-0000-4000-8000-000000050501', localPart: 'beheer', givenName: 'Bram', familyName: 'Beheerder', roles: ['admin'] },
@@ -70,6 +150,34 @@ export const DEMO_MUNICIPALITIES: DemoMunicipality[] = [
     organisations: [
       { id: '5a1e0c2d-0000-4000-8000-000000051201', name: 'Thuiszorg Lingeoever (fictief)', kind: 'care_provider' },
       { id: '5a1e0c2d-0000-4000-8000-000000051202', name: 'Welzijn Vestingstad (fictief)', kind: 'welfare_organisation' },
+    ],
+    meetups: [
+      {
+        id: 'e0000000-0000-4000-8000-000000051201',
+        organisationIndex: 1,
+        title: 'Koffieochtend in de vesting',
+        place: 'Ontmoetingsruimte De Poort (fictief)',
+        postcode: '4201',
+        inDays: 2,
+        startTime: '10:00',
+        minutes: 120,
+        capacity: 15,
+        notes: 'Een kop koffie en een praatje met buren.',
+        signups: [{ resident: 1 }, { resident: 2 }],
+      },
+      {
+        id: 'e0000000-0000-4000-8000-000000051202',
+        organisationIndex: 1,
+        title: 'Samen eten',
+        place: 'Buurthuis De Lingeborg (fictief)',
+        postcode: '4205',
+        inDays: 8,
+        startTime: '17:30',
+        minutes: 120,
+        capacity: 10,
+        notes: 'Wij koken samen. Een bijdrage van 3 euro is welkom, maar niet verplicht.',
+        signups: [{ staff: 'inwoner' }, { resident: 3 }],
+      },
     ],
     staff: [
       { id: 'a0000000-0000-4000-8000-000000051201', localPart: 'beheer', givenName: 'Gert', familyName: 'Hoekstra', roles: ['admin'] },

@@ -13,7 +13,8 @@ import { organisations } from '../db/schema/index';
 import { createMunicipality } from '../modules/system/municipalities.repository';
 import { insertHelpRequest, insertVogRecord, listCategories, upsertVolunteerProfile } from '../modules/neighbour-help/neighbour-help.repository';
 import { dayPartMask } from '../modules/neighbour-help/neighbour-help.rules';
-import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, FAMILY_NAMES, GIVEN_NAMES } from './demo-data';
+import { insertMeetup, setAttendance, upsertSignup } from '../modules/meetups/meetups.repository';
+import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, FAMILY_NAMES, GIVEN_NAMES, type DemoMunicipality } from './demo-data';
 import { seedNeighbourHelpDemo } from './neighbour-help-demo';
 
 export const DEMO_LOAD = 'demo-v1';
@@ -55,9 +56,62 @@ export async function loadDemoData(db: Db, now: () => Date): Promise<boolean> {
         await audit(tx, ctx, { action: 'person.create', purpose: 'system_data_load', resourceType: 'person', resourceId: id, subjectPersonId: id });
       }
       await seedNeighbourHelpDemo(tx, m, now());
+      await seedMeetups(tx, m, now(), (entry) => audit(tx, ctx, { ...entry, purpose: 'system_data_load', resourceType: 'meetup' }));
     }
   });
   return true;
+}
+
+/** `base` + `days` at a wall-clock time in Amsterdam (winter or summer time), as an instant. */
+export function amsterdamTime(base: Date, days: number, time: string): Date {
+  const day = new Date(base.getTime() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  const guess = new Date(`${day}T${time}:00Z`);
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', timeZoneName: 'shortOffset' })
+    .formatToParts(guess)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const hours = Number(/GMT([+-]\d+)/.exec(offset ?? '')?.[1] ?? 0);
+  return new Date(guess.getTime() - hours * 3600_000);
+}
+
+/** Meet-ups at public venues with a few sign-ups; the ones already held have their attendance kept. */
+async function seedMeetups(
+  tx: Tx,
+  m: DemoMunicipality,
+  at: Date,
+  record: (entry: { action: 'meetup.create' | 'meetup.signup' | 'meetup.attendance.update'; resourceId: string; subjectPersonId?: string }) => Promise<void>,
+): Promise<void> {
+  const organiser = m.staff.find((s) => s.roles.includes('social_worker')) ?? m.staff[0]!;
+  for (const d of m.meetups) {
+    const startsAt = amsterdamTime(at, d.inDays, d.startTime);
+    // Created a week before it is held, or at load time for upcoming ones.
+    const createdAt = d.inDays < 0 ? new Date(startsAt.getTime() - 7 * 86_400_000) : at;
+    await insertMeetup(tx, {
+      tenantId: m.id,
+      id: d.id,
+      organisationId: m.organisations[d.organisationIndex]!.id,
+      title: d.title,
+      place: d.place,
+      pc4: d.postcode,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + d.minutes * 60_000),
+      capacity: d.capacity,
+      notes: d.notes,
+      createdByPersonId: organiser.id,
+      cancelledAt: null,
+      createdAt,
+      updatedAt: createdAt,
+    });
+    await record({ action: 'meetup.create', resourceId: d.id });
+    for (const s of d.signups) {
+      const personId = s.staff ? m.staff.find((p) => p.localPart === s.staff)!.id : demoResidentId(m.cbsCode, s.resident ?? 0);
+      await upsertSignup(tx, m.id, d.id, personId, createdAt);
+      await record({ action: 'meetup.signup', resourceId: d.id, subjectPersonId: personId });
+      if (s.attended !== undefined) {
+        await setAttendance(tx, m.id, d.id, [{ personId, attended: s.attended }]);
+        await record({ action: 'meetup.attendance.update', resourceId: d.id, subjectPersonId: personId });
+      }
+    }
+  }
 }
 
 /** One open request by the demo resident; staff with the volunteer role get an offer profile and a recorded VOG. */

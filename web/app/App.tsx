@@ -10,8 +10,13 @@ import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
 import { HelpRequestDetailPage } from '../pages/HelpRequestDetailPage';
 import { HelpRequestSentPage } from '../pages/HelpRequestSentPage';
 import { HomePage } from '../pages/HomePage';
+import { MeetupAttendancePage } from '../pages/MeetupAttendancePage';
+import { MeetupDetailPage } from '../pages/MeetupDetailPage';
+import { MeetupFormPage } from '../pages/MeetupFormPage';
+import { MeetupsPage } from '../pages/MeetupsPage';
 import { MunicipalityHelpRequestsPage } from '../pages/MunicipalityHelpRequestsPage';
 import { MyHelpRequestsPage } from '../pages/MyHelpRequestsPage';
+import { MyMeetupsPage } from '../pages/MyMeetupsPage';
 import { NewHelpRequestOnBehalfPage } from '../pages/NewHelpRequestOnBehalfPage';
 import { NewUserPage } from '../pages/NewUserPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -54,6 +59,14 @@ const ROUTES: Route[] = [
   { path: PATHS.helpRequests, render: () => <MunicipalityHelpRequestsPage /> },
   { path: PATHS.newHelpRequestOnBehalf, render: () => <NewHelpRequestOnBehalfPage /> },
   { path: `${PATHS.helpRequests}/:id`, render: ({ id }) => <HelpRequestDetailPage id={id ?? ''} view="coordinator" /> },
+  // Meet-ups (ontmoetingen)
+  { path: PATHS.meetups, render: () => <MeetupsPage /> },
+  { path: PATHS.pastMeetups, render: () => <MeetupsPage past /> },
+  { path: PATHS.newMeetup, render: () => <MeetupFormPage /> },
+  { path: PATHS.myMeetups, render: () => <MyMeetupsPage /> },
+  { path: `${PATHS.meetups}/:id`, render: ({ id }) => <MeetupDetailPage id={id ?? ''} /> },
+  { path: `${PATHS.meetups}/:id/wijzigen`, render: ({ id }) => <MeetupFormPage id={id ?? ''} /> },
+  { path: `${PATHS.meetups}/:id/aanwezigheid`, render: ({ id }) => <MeetupAttendancePage id={id ?? ''} /> },
 ];
 
 function CurrentPage() {

@@ -20,6 +20,10 @@ export const PATHS = {
   volunteerOffer: '/vrijwilliger',
   helpRequests: '/hulpvragen',
   newHelpRequestOnBehalf: '/hulpvragen/nieuw',
+  meetups: '/ontmoetingen',
+  pastMeetups: '/ontmoetingen/eerder',
+  newMeetup: '/ontmoetingen/nieuw',
+  myMeetups: '/mijn-ontmoetingen',
 } as const;
 
 export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
@@ -34,6 +38,11 @@ export const newHelpRequestOnBehalfPath = (residentPersonId?: string) =>
   residentPersonId
     ? `${PATHS.newHelpRequestOnBehalf}?inwoner=${encodeURIComponent(residentPersonId)}`
     : PATHS.newHelpRequestOnBehalf;
+
+/** One meet-up (ontmoeting), its edit form and its attendance list. */
+export const meetupPath = (id: string) => `${PATHS.meetups}/${encodeURIComponent(id)}`;
+export const meetupEditPath = (id: string) => `${meetupPath(id)}/wijzigen`;
+export const meetupAttendancePath = (id: string) => `${meetupPath(id)}/aanwezigheid`;
 
 /** `/inloggen?terug=/profiel`: where to go after signing in. */
 export const signInPath = (returnTo?: string) =>
@@ -54,6 +63,7 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
     if (options.roles.includes('social_worker') || options.roles.includes('admin')) {
       items.push({ href: PATHS.helpRequests, label: 'layout.helpRequests' });
     }
+    if (options.roles.length > 0) items.push({ href: PATHS.meetups, label: 'layout.meetups' });
     items.push({ href: PATHS.profile, label: 'layout.profile' });
     if (options.roles.includes('admin')) {
       items.push({ href: PATHS.users, label: 'layout.users' }, { href: PATHS.auditLog, label: 'layout.auditLog' });

@@ -73,6 +73,14 @@ function SignedInHome({ membership, fallbackName }: { membership: Membership | n
             {(hasRole('social_worker') || hasRole('admin')) && (
               <Tile href={PATHS.helpRequests} title={t('tile.helpRequests.title')} text={t('tile.helpRequests.text')} />
             )}
+            {hasRole('social_worker') || hasRole('professional') || hasRole('admin') ? (
+              <Tile href={PATHS.meetups} title={t('tile.organiseMeetups.title')} text={t('tile.organiseMeetups.text')} />
+            ) : (
+              <Tile href={PATHS.meetups} title={t('tile.meetups.title')} text={t('tile.meetups.text')} />
+            )}
+            {(hasRole('resident') || hasRole('volunteer')) && (
+              <Tile href={PATHS.myMeetups} title={t('tile.myMeetups.title')} text={t('tile.myMeetups.text')} />
+            )}
             <Tile href={PATHS.profile} title={t('tile.profile.title')} text={t('tile.profile.text')} />
             {hasRole('admin') && (
               <>

@@ -12,7 +12,6 @@ import {
   problemResponse,
 } from '../../http/openapi';
 import { tenantContext } from '../../http/tenant';
-import type { Tx } from '../../db/client';
 import { DAY_PART_CODES, SCHEDULES } from './neighbour-help.rules';
 import {
   END_REASONS,
@@ -125,10 +124,7 @@ const SuggestionSchema = PublicRequestSchema.extend({
 
 const DECLINE_REASONS = [...new Set([...VOLUNTEER_DECLINE_REASONS, ...RESIDENT_DECLINE_REASONS])] as [string, ...string[]];
 
-export function matchRoutes(
-  deps: Deps,
-  hooks: { metAtMeetup?: (tx: Tx, meetupId: string, residentPersonId: string, volunteerPersonId: string) => Promise<boolean> } = {},
-) {
+export function matchRoutes(deps: Deps) {
   const app = createRouter();
   const tags = ['neighbour help: matches'];
 
@@ -189,7 +185,7 @@ export function matchRoutes(
       responses: { 201: jsonResponse(MatchSchema, 'Invited'), ...commonErrors, 409: problemResponse('Already invited, or the request is closed') },
     }),
     async (c) =>
-      c.json(await service.inviteVolunteer(deps, tenantContext(c), c.req.valid('param').requestId, c.req.valid('json'), hooks.metAtMeetup), 201),
+      c.json(await service.inviteVolunteer(deps, tenantContext(c), c.req.valid('param').requestId, c.req.valid('json')), 201),
   );
 
   app.openapi(

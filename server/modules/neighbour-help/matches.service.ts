@@ -22,6 +22,7 @@ import { notify } from '../notifications/notifications.repository';
 import * as nhRepo from './neighbour-help.repository';
 import * as repo from './matches.repository';
 import * as coachRepo from './coach.repository';
+import { bothAttended } from '../meetups/meetups.repository';
 import { candidatesForRequest, candidatesForVolunteer, type CityInput } from './matches.proposals';
 import {
   contactRevealed,
@@ -170,7 +171,6 @@ export async function inviteVolunteer(
   ctx: TenantContext,
   requestId: string,
   input: { volunteerPersonId: string; meetupId?: string | undefined },
-  metAtMeetup?: (tx: Tx, meetupId: string, residentPersonId: string, volunteerPersonId: string) => Promise<boolean>,
 ) {
   return runInTenant(deps, ctx, async (tx) => {
     const r = await loadRequest(tx, ctx, requestId);
@@ -181,7 +181,7 @@ export async function inviteVolunteer(
     }
     if (r.status !== 'open' && r.status !== 'stalled' && r.status !== 'matched') throw conflict('This request is closed.', 'status');
     if (input.meetupId) {
-      const met = metAtMeetup ? await metAtMeetup(tx, input.meetupId, r.residentPersonId, input.volunteerPersonId) : false;
+      const met = await bothAttended(tx, ctx.tenant.id, input.meetupId, r.residentPersonId, input.volunteerPersonId);
       if (!met) throw invalid([{ name: 'meetupId', code: 'invalid_value', reason: 'You did not both attend this meet-up.' }]);
     }
     const [request] = await repo.requestsForMatching(tx, ctx.tenant.id, requestId);
