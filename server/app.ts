@@ -25,6 +25,7 @@ import { meetupRoutes } from './modules/meetups/meetups.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { matchRoutes } from './modules/neighbour-help/matches.routes';
 import { coachRoutes } from './modules/neighbour-help/coach.routes';
+import { safetyRoutes } from './modules/safety/safety.routes';
 import { organisationRoutes } from './modules/organisations/organisations.routes';
 import { personRoutes } from './modules/persons/persons.routes';
 import { APP_VERSION, systemRoutes } from './modules/system/system.routes';
@@ -77,6 +78,7 @@ export function buildApp(deps: Deps) {
   api.route('/', neighbourHelpRoutes(deps));
   api.route('/', matchRoutes(deps));
   api.route('/', coachRoutes(deps));
+  api.route('/', safetyRoutes(deps));
   api.route('/', meetupRoutes(deps));
   app.route('/api', api);
 

@@ -10,6 +10,7 @@ import { openDatabase } from './db/client';
 import { demoSignIns, loadDemoData } from './demo/seed';
 import { DEMO_PASSWORD } from './demo/demo-data';
 import { outboxMailer, smtpMailer } from './mail/mailer';
+import { deliverNotifications } from './modules/notifications/notifications.service';
 import { deleteExpiredSessions } from './modules/auth/auth.repository';
 
 async function main(): Promise<void> {
@@ -52,9 +53,15 @@ async function main(): Promise<void> {
     deleteExpiredSessions(database.db, now()).catch(() => logger.warn('session sweep failed'));
   }, 3600_000);
   sweep.unref();
+  // Notification e-mail: immediate within each person's weekly cap, the rest in the weekly digest.
+  const deliver = setInterval(() => {
+    deliverNotifications({ config, database, mailer, logger, now }, now()).catch(() => logger.warn('notification delivery failed'));
+  }, 60_000);
+  deliver.unref();
 
   const shutdown = () => {
     clearInterval(sweep);
+    clearInterval(deliver);
     server.close(() => {
       database.close().finally(() => process.exit(0));
     });

@@ -101,6 +101,18 @@ const ACTIONS: Record<string, Action> = {
     path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}/network`,
     allowed: ['resident', 'social_worker', 'admin'],
   },
+  'read own notifications': { method: 'GET', path: () => '/municipalities/{code}/me/notifications', allowed: 'all' },
+  'choose how to get e-mail': { method: 'PUT', path: () => '/municipalities/{code}/me/notification-preferences', body: () => ({ email: 'digest', maxEmailsPerWeek: 2 }), allowed: 'all' },
+  'list own blocks': { method: 'GET', path: () => '/municipalities/{code}/me/blocks', allowed: 'all' },
+  'read abuse reports': { method: 'GET', path: () => '/municipalities/{code}/abuse-reports', allowed: ['social_worker', 'admin'] },
+  // Nobody in the matrix is on this synthetic match, so nobody can report or block through it.
+  "report someone on another's match": {
+    method: 'POST',
+    path: () => '/municipalities/{code}/abuse-reports',
+    body: () => ({ matchId: matchOfA, category: 'other' }),
+    allowed: [],
+  },
+  "block someone on another's match": { method: 'POST', path: () => `/municipalities/{code}/matches/${matchOfA}/block`, allowed: [] },
   'read the neighbour-help figures': {
     method: 'GET',
     path: () => '/municipalities/{code}/neighbour-help/figures?from=2026-01-01&to=2026-12-31',

@@ -79,6 +79,16 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/rotas/{rotaId}': {},
   'POST /municipalities/{code}/rotas/{rotaId}/refill': {},
   'GET /municipalities/{code}/neighbour-help/figures': { query: '?from=2026-01-01&to=2026-12-31' },
+  'GET /municipalities/{code}/me/notifications': {},
+  'POST /municipalities/{code}/me/notifications/read': { body: {} },
+  'GET /municipalities/{code}/me/notification-preferences': {},
+  'PUT /municipalities/{code}/me/notification-preferences': { body: { email: 'off', maxEmailsPerWeek: 0 } },
+  'POST /municipalities/{code}/abuse-reports': { body: { matchId: '00000000-0000-4000-8000-000000000000', category: 'other' } },
+  'GET /municipalities/{code}/abuse-reports': {},
+  'POST /municipalities/{code}/abuse-reports/{reportId}/handle': { body: { outcome: 'suspended' } },
+  'POST /municipalities/{code}/matches/{matchId}/block': {},
+  'GET /municipalities/{code}/me/blocks': {},
+  'DELETE /municipalities/{code}/me/blocks/{personId}': {},
   'GET /municipalities/{code}/meetups': { query: '?mine=false' },
   'POST /municipalities/{code}/meetups': {
     body: {
@@ -104,6 +114,7 @@ const TENANT_ROUTES: Record<string, Case> = {
 /** A rota and a network contact of municipality B, made in the test database (the demo data has none). */
 const rotaOfB = 'f0000000-0000-4000-8000-000000051201';
 const contactOfB = 'f1000000-0000-4000-8000-000000051201';
+const reportOfB = 'f2000000-0000-4000-8000-000000051201';
 
 /** A match of municipality B (from the demo data), looked up once the database is there. */
 let matchOfB = '';
@@ -120,6 +131,7 @@ const fill = (template: string, code: string): string =>
     .replace('{matchId}', matchOfB)
     .replace('{rotaId}', rotaOfB)
     .replace('{contactId}', contactOfB)
+    .replace('{reportId}', reportOfB)
     .replace('{meetupId}', MEETUP_OF_B);
 
 /** Operations that belong to no municipality (the session, public settings, the demo outbox). */
@@ -152,6 +164,9 @@ async function snapshotOfB(env: TestEnv): Promise<string> {
       sql`select * from help_rotas where tenant_id = ${B.id} order by id`,
       sql`select * from help_request_stalls where tenant_id = ${B.id} order by id`,
       sql`select * from help_request_network_contacts where tenant_id = ${B.id} order by id`,
+      sql`select * from abuse_reports where tenant_id = ${B.id} order by id`,
+      sql`select * from person_blocks where tenant_id = ${B.id} order by blocker_person_id, blocked_person_id`,
+      sql`select * from notification_preferences where tenant_id = ${B.id} order by person_id`,
       sql`select * from notifications where tenant_id = ${B.id} order by id`,
       sql`select * from meetups where tenant_id = ${B.id} order by id`,
       sql`select * from meetup_signups where tenant_id = ${B.id} order by meetup_id, person_id`,
@@ -185,6 +200,8 @@ describe('tenant isolation', () => {
       values (${B.id}, ${rotaOfB}, ${B.helpRequestId}, 'approved', '2026-11-09', ${B.admin.id}, ${B.admin.id}, now(), now(), now())`);
     await env.database.db.execute(sql`insert into help_request_network_contacts (tenant_id, id, request_id, name, relation, created_at, updated_at)
       values (${B.id}, ${contactOfB}, ${B.helpRequestId}, 'Buurvrouw', 'neighbour', now(), now())`);
+    await env.database.db.execute(sql`insert into abuse_reports (tenant_id, id, reporter_person_id, subject_person_id, category, created_at)
+      values (${B.id}, ${reportOfB}, ${B.resident.id}, ${B.admin.id}, 'other', now())`);
     const doc = (await (await env.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/^\/api/, "")}`));
   });
@@ -213,7 +230,7 @@ describe('tenant isolation', () => {
   it("answers 404 when A's administrator names a resource of B inside municipality A", async () => {
     const before = await snapshotOfB(env);
     const secrets = await secretsOfB(env);
-    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => /\{(personId|requestId|matchId|rotaId|contactId|meetupId)\}/.test(op));
+    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => /\{(personId|requestId|matchId|rotaId|contactId|meetupId|reportId)\}/.test(op));
     expect(withPerson.length).toBeGreaterThan(0);
     for (const [op, c] of withPerson) {
       const [method, template] = op.split(' ') as [string, string];

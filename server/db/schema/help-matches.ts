@@ -252,7 +252,7 @@ export const notifications = pgTable(
     refId: uuid('ref_id'),
     createdAt: ts('created_at').notNull(),
     readAt: ts('read_at'),
-    /** immediate | digest | none: how (and whether) it was e-mailed. */
+    /** none (not handled yet) | immediate | pending_digest | digest | skipped (no e-mail wanted or no address). */
     emailed: text('emailed').notNull().default('none'),
     emailedAt: ts('emailed_at'),
   },
@@ -260,7 +260,7 @@ export const notifications = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [persons.tenantId, persons.id] }).onDelete('cascade'),
     index('notifications_person_idx').on(t.tenantId, t.personId, t.createdAt),
-    check('notification_emailed', sql`${t.emailed} in ('none','immediate','digest','pending_digest')`),
+    check('notification_emailed', sql`${t.emailed} in ('none','immediate','digest','pending_digest','skipped')`),
   ],
 );
 

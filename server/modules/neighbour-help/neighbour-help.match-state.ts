@@ -16,7 +16,7 @@ export type MatchState = (typeof MATCH_STATES)[number];
 
 export const VOLUNTEER_DECLINE_REASONS = ['no_time', 'too_far', 'not_my_kind_of_help', 'personal', 'other'] as const;
 export const RESIDENT_DECLINE_REASONS = ['prefer_someone_else', 'no_longer_needed', 'personal', 'other'] as const;
-export const WITHDRAW_REASONS = ['request_cancelled', 'other_match_confirmed', 'volunteer_unavailable', 'coach_decision'] as const;
+export const WITHDRAW_REASONS = ['request_cancelled', 'other_match_confirmed', 'volunteer_unavailable', 'coach_decision', 'blocked'] as const;
 export const END_REASONS = ['help_completed', 'volunteer_stopped', 'resident_stopped', 'referred_to_formal_care', 'safety_concern'] as const;
 
 export type MatchEvent =

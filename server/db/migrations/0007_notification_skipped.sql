@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" DROP CONSTRAINT "notification_emailed";--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notification_emailed" CHECK ("notifications"."emailed" in ('none','immediate','digest','pending_digest','skipped'));
