@@ -105,7 +105,14 @@ describe('asking for help on a phone', () => {
       expect(await page.locator('#request-house-number').getAttribute('aria-invalid')).toBeNull();
       await expectAccessible(page, 'help request form with a server error at the postcode');
 
+      // Same gender: the form then asks the resident's own gender, and needs an answer.
+      await page.getByLabel('Ik wil liever hulp van iemand van hetzelfde geslacht').check();
+      await page.getByRole('group', { name: 'Wat is uw geslacht?' }).waitFor();
       await page.getByLabel('Postcode', { exact: true }).fill('3311 ab');
+      await submit.click();
+      await summary.filter({ hasText: 'Kies een geslacht' }).waitFor();
+      await expectAccessible(page, 'help request form asking the resident gender');
+      await page.getByRole('group', { name: 'Wat is uw geslacht?' }).getByLabel('Vrouw').check();
       await submit.click();
 
       await waitForHeading(page, 'Uw hulpvraag is verstuurd');

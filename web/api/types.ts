@@ -204,6 +204,9 @@ export interface NewHelpRequest {
   houseNumberAddition?: string;
   languages?: string[];
   sameGender?: boolean;
+  /** Required with `sameGender`. */
+  residentGender?: 'female' | 'male' | 'other';
+  regionalPool?: boolean;
   needsVog?: boolean;
   urgency?: HelpUrgency;
 }

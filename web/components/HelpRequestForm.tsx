@@ -56,6 +56,7 @@ const ID = {
   houseNumberAddition: 'request-house-number-addition',
   languages: 'request-languages',
   sameGender: 'request-same-gender',
+  residentGender: 'request-resident-gender',
   needsVog: 'request-needs-vog',
 } as const;
 
@@ -91,6 +92,7 @@ export function HelpRequestForm({ code, categories, onPosted, onBehalf }: HelpRe
   const [addition, setAddition] = useState('');
   const [languages, setLanguages] = useState<string[]>([]);
   const [sameGender, setSameGender] = useState(false);
+  const [residentGender, setResidentGender] = useState<'' | 'female' | 'male' | 'other'>('');
   const [needsVog, setNeedsVog] = useState(false);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors<RequestField>();
@@ -132,6 +134,7 @@ export function HelpRequestForm({ code, categories, onPosted, onBehalf }: HelpRe
     else if (!/^[1-9]\d{0,4}$/.test(houseNumber.trim())) found.houseNumber = message('houseNumber', 'invalid_format');
     if (addition.trim().length > 6) found.houseNumberAddition = message('houseNumberAddition', 'too_long');
     if (languages.length > MAX_REQUEST_LANGUAGES) found.languages = message('languages', 'too_long');
+    if (sameGender && !residentGender) found.residentGender = message('residentGender', 'required');
     return found;
   };
 
@@ -148,6 +151,7 @@ export function HelpRequestForm({ code, categories, onPosted, onBehalf }: HelpRe
     ...(addition.trim() ? { houseNumberAddition: addition.trim() } : {}),
     ...(languages.length > 0 ? { languages } : {}),
     sameGender,
+    ...(sameGender && residentGender ? { residentGender } : {}),
     // A vulnerable category always needs a VOG; the server decides that itself.
     ...(category?.vulnerable ? {} : { needsVog }),
   });
@@ -183,6 +187,7 @@ export function HelpRequestForm({ code, categories, onPosted, onBehalf }: HelpRe
     { name: 'houseNumber', id: ID.houseNumber, label: t('field.houseNumber') },
     { name: 'houseNumberAddition', id: ID.houseNumberAddition, label: t('field.houseNumberAddition') },
     { name: 'languages', id: checkboxFieldId(ID.languages, LANGUAGES[0]), label: t('requestDetail.languages') },
+    { name: 'residentGender', id: radioFieldId(ID.residentGender, 'female'), label: onBehalf ? t('onBehalf.residentGender') : t('field.residentGender') },
   ];
 
   const timeOptions = [{ value: '', label: t('field.timeChoose') }, ...TIMES.map((time) => ({ value: time, label: time }))];
@@ -329,6 +334,17 @@ export function HelpRequestForm({ code, categories, onPosted, onBehalf }: HelpRe
             checked={sameGender}
             onChange={setSameGender}
           />
+          {sameGender && (
+            <RadioFieldset
+              name={ID.residentGender}
+              legend={onBehalf ? t('onBehalf.residentGender') : t('field.residentGender')}
+              description={t('field.residentGenderHint')}
+              value={residentGender}
+              onChange={setResidentGender}
+              error={errors.fields.residentGender}
+              options={(['female', 'male', 'other'] as const).map((g) => ({ value: g, label: t(`gender.${g}`) }))}
+            />
+          )}
           <Paragraph>{t('vog.explain')}</Paragraph>
           {category?.vulnerable ? (
             <Paragraph>{t('requestHelp.vogAlways', { category: category.name })}</Paragraph>

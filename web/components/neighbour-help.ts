@@ -133,6 +133,7 @@ export const REQUEST_FIELDS = [
   'houseNumber',
   'houseNumberAddition',
   'languages',
+  'residentGender',
 ] as const;
 export type RequestField = (typeof REQUEST_FIELDS)[number];
 
@@ -166,6 +167,8 @@ export function requestFieldFor(name: string, schedule: HelpSchedule | ''): Requ
       return 'houseNumberAddition';
     case 'languages':
       return 'languages';
+    case 'residentGender':
+      return 'residentGender';
     default:
       return null;
   }

@@ -319,6 +319,10 @@ export const en: Catalogue = {
   'field.languagesHint':
     'We look for someone who speaks one of these languages. Do you choose none? Then the language does not matter. You can choose up to 5.',
   'field.sameGender': 'I would rather have help from someone of the same gender',
+  'field.residentGender': 'What is your gender?',
+  'field.residentGenderHint': 'Then we look for someone of the same gender. Only the coordinator and the matching system see this.',
+  'onBehalf.residentGender': "What is the resident's gender?",
+  'fieldError.residentGender.required': 'Choose a gender, or untick the same-gender box.',
   'field.needsVog': 'I want a volunteer with a VOG',
   'field.needsVogHint': 'It may then take a little longer before we find someone.',
   'field.resident': 'For which resident?',

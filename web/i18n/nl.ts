@@ -332,6 +332,10 @@ export const nl = {
   'field.languagesHint':
     'Wij zoeken iemand die een van deze talen spreekt. Kiest u niets? Dan maakt de taal niet uit. U kunt er hoogstens 5 kiezen.',
   'field.sameGender': 'Ik wil liever hulp van iemand van hetzelfde geslacht',
+  'field.residentGender': 'Wat is uw geslacht?',
+  'field.residentGenderHint': 'Dan zoeken we iemand van hetzelfde geslacht. Alleen de coördinator en het zoeksysteem zien dit.',
+  'onBehalf.residentGender': 'Wat is het geslacht van de inwoner?',
+  'fieldError.residentGender.required': 'Kies een geslacht, of zet het vinkje bij hetzelfde geslacht uit.',
   'field.needsVog': 'Ik wil een vrijwilliger met een VOG',
   'field.needsVogHint': 'Het kan dan iets langer duren voordat wij iemand vinden.',
   'field.resident': 'Voor welke inwoner?',
