@@ -101,6 +101,7 @@ const ACTIONS: Record<string, Action> = {
     path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}/network`,
     allowed: ['resident', 'social_worker', 'admin'],
   },
+  'find a resident to post for': { method: 'GET', path: () => '/municipalities/{code}/neighbour-help/residents?q=Vries', allowed: ['social_worker', 'admin'] },
   'read own notifications': { method: 'GET', path: () => '/municipalities/{code}/me/notifications', allowed: 'all' },
   'choose how to get e-mail': { method: 'PUT', path: () => '/municipalities/{code}/me/notification-preferences', body: () => ({ email: 'digest', maxEmailsPerWeek: 2 }), allowed: 'all' },
   'list own blocks': { method: 'GET', path: () => '/municipalities/{code}/me/blocks', allowed: 'all' },

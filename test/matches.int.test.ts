@@ -237,6 +237,21 @@ describe('neighbour help: from proposal to confirmed match', () => {
     expect(await count(env, `help_matches where request_id = '${id}' and meetup_id = '${cafe}'`)).toBe(1);
   });
 
+  it('lets a coordinator find a resident to post for, residents only, and refuses others', async () => {
+    const res = await coordinator.get(`${base}/neighbour-help/residents?q=Vries`);
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: Array<{ id: string; displayName: string }> };
+    expect(items.map((p) => p.id)).toContain(A.resident.id);
+    const staff = (await (await coordinator.get(`${base}/neighbour-help/residents?q=Bakker`)).json()) as { items: Array<{ id: string }> };
+    expect(staff.items.map((p) => p.id)).not.toContain(A.socialWorker.id);
+    expect((await coordinator.get(`${base}/neighbour-help/residents?q=a`)).status).toBe(400);
+    expect((await coordinator.get(`${base}/neighbour-help/residents`)).status).toBe(400);
+    const one = (await (await coordinator.get(`${base}/neighbour-help/residents?id=${A.resident.id}`)).json()) as { items: unknown[] };
+    expect(one.items).toHaveLength(1);
+    expect((await professional.get(`${base}/neighbour-help/residents?q=Vries`)).status).toBe(403);
+    expect((await resident.get(`${base}/neighbour-help/residents?q=Vries`)).status).toBe(403);
+  });
+
   it('withdraws the open proposals when the resident cancels the request', async () => {
     const posted = await resident.post(`${base}/help-requests`, groceriesRequest(groceries, { description: 'Brood halen bij de bakker, eens per maand.' }));
     const id = ((await posted.json()) as { id: string }).id;

@@ -79,6 +79,7 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/rotas/{rotaId}': {},
   'POST /municipalities/{code}/rotas/{rotaId}/refill': {},
   'GET /municipalities/{code}/neighbour-help/figures': { query: '?from=2026-01-01&to=2026-12-31' },
+  'GET /municipalities/{code}/neighbour-help/residents': { query: '?q=an' },
   'GET /municipalities/{code}/me/notifications': {},
   'POST /municipalities/{code}/me/notifications/read': { body: {} },
   'GET /municipalities/{code}/me/notification-preferences': {},

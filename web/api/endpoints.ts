@@ -68,6 +68,10 @@ export const updateMe = (code: string, changes: { givenName?: string; familyName
 export const getMyAccessLog = (code: string) =>
   request<{ items: AccessLogEntry[] }>('GET', `${municipalityPath(code)}/me/access-log`);
 
+/** Residents a coordinator can post for (social workers and admins), by name or e-mail, or one by id. */
+export const searchResidents = (code: string, query: { q?: string; id?: string }) =>
+  request<{ items: Array<{ id: string; displayName: string; email: string | null }> }>('GET', `${municipalityPath(code)}/neighbour-help/residents`, { query });
+
 export const listPersons = (code: string, query: { q?: string; role?: string; limit?: number; offset?: number }) =>
   request<PersonList>('GET', `${municipalityPath(code)}/persons`, { query });
 

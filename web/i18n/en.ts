@@ -321,6 +321,7 @@ export const en: Catalogue = {
   'field.sameGender': 'I would rather have help from someone of the same gender',
   'field.residentGender': 'What is your gender?',
   'field.residentGenderHint': 'Then we look for someone of the same gender. Only the coordinator and the matching system see this.',
+  'onBehalf.searchTooShort': 'Type at least two letters of the name or e-mail address.',
   'onBehalf.residentGender': "What is the resident's gender?",
   'fieldError.residentGender.required': 'Choose a gender, or untick the same-gender box.',
   'field.needsVog': 'I want a volunteer with a VOG',

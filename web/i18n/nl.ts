@@ -334,6 +334,7 @@ export const nl = {
   'field.sameGender': 'Ik wil liever hulp van iemand van hetzelfde geslacht',
   'field.residentGender': 'Wat is uw geslacht?',
   'field.residentGenderHint': 'Dan zoeken we iemand van hetzelfde geslacht. Alleen de coördinator en het zoeksysteem zien dit.',
+  'onBehalf.searchTooShort': 'Typ minstens twee letters van de naam of het e-mailadres.',
   'onBehalf.residentGender': 'Wat is het geslacht van de inwoner?',
   'fieldError.residentGender.required': 'Kies een geslacht, of zet het vinkje bij hetzelfde geslacht uit.',
   'field.needsVog': 'Ik wil een vrijwilliger met een VOG',

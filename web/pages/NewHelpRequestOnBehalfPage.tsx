@@ -29,7 +29,6 @@ const COORDINATORS = ['social_worker', 'admin'] as const;
 const SEARCH_ID = 'on-behalf-search';
 const RESULTS_NAME = 'on-behalf-resident';
 const PERSON_ID = 'on-behalf-person-id';
-const SEARCH_LIMIT = 10;
 
 export function NewHelpRequestOnBehalfPage() {
   return (
@@ -50,7 +49,7 @@ function NewHelpRequestOnBehalf({ membership }: { membership: Membership }) {
   // Lifted here so the error summary can link to the first result once there are results.
   const [results, setResults] = useState<PersonSummary[] | null>(null);
   const categories = useResource(() => api.listHelpCategories(code), [code]);
-  const canSearch = hasRole('admin');
+  const canSearch = hasRole('admin') || hasRole('social_worker');
 
   const posted = (request: HelpRequest) => {
     navigate(helpRequestPath(request.id));
@@ -107,7 +106,7 @@ function NewHelpRequestOnBehalf({ membership }: { membership: Membership }) {
   );
 }
 
-/** Administrators: find the resident by name, then choose them from the results. */
+/** Coordinators: find the resident by name or e-mail, then choose them from the results. */
 function ResidentSearch({
   code,
   prefill,
@@ -134,8 +133,8 @@ function ResidentSearch({
   useEffect(() => {
     if (!prefill) return;
     let cancelled = false;
-    api.getPerson(code, prefill).then(
-      (person) => !cancelled && onResults([{ id: person.id, displayName: person.displayName, email: person.email, roles: person.roles.map((r) => r.role) }]),
+    api.searchResidents(code, { id: prefill }).then(
+      (list) => !cancelled && onResults(list.items.map((p) => ({ ...p, roles: ['resident'] }))),
       () => undefined,
     );
     return () => {
@@ -146,9 +145,13 @@ function ResidentSearch({
   const find = async (event: FormEvent) => {
     event.preventDefault();
     setSearchError(null);
+    if (q.trim().length < 2) {
+      setSearchError(t('onBehalf.searchTooShort'));
+      return;
+    }
     try {
-      const list = await api.listPersons(code, { q: q.trim() || undefined, role: 'resident', limit: SEARCH_LIMIT });
-      onResults(list.items);
+      const list = await api.searchResidents(code, { q: q.trim() });
+      onResults(list.items.map((p) => ({ ...p, roles: ['resident'] })));
       if (!list.items.some((p) => p.id === value)) onChange('');
     } catch (failure) {
       setSearchError(problemMessage(i18n, failure));
@@ -170,7 +173,7 @@ function ResidentSearch({
           autoComplete="off"
           value={q}
           onChange={setQ}
-          error={showResults ? undefined : (searchError ?? error)}
+          error={searchError ?? (showResults ? undefined : error)}
         />
         <ButtonGroup>
           <Button type="submit" appearance="secondary-action-button">

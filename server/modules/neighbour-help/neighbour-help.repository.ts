@@ -1,7 +1,7 @@
 /** Neighbour-help storage, always within one municipality (RLS scope). */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
+import { queryRows, type Queryable } from '../../db/client';
 import {
   helpCategories,
   helpRequestAddresses,
@@ -153,4 +153,20 @@ export async function countRequestsCreatedSince(q: Queryable, tenantId: string, 
     .from(helpRequests)
     .where(and(eq(helpRequests.tenantId, tenantId), eq(helpRequests.createdByPersonId, personId), sql`${helpRequests.createdAt} >= ${since}`));
   return row?.n ?? 0;
+}
+
+/** Residents by name or e-mail (or one by id), for coordinators posting on someone's behalf. */
+export async function findResidents(q: Queryable, tenantId: string, f: { q?: string | undefined; id?: string | undefined }) {
+  const pattern = f.q ? `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+  return queryRows<{ id: string; displayName: string; email: string | null }>(
+    q,
+    sql`select p.id, p.given_name || ' ' || p.family_name as "displayName", p.email
+          from persons p
+         where p.tenant_id = ${tenantId}
+           and exists (select 1 from role_assignments r where r.tenant_id = p.tenant_id and r.person_id = p.id and r.role = 'resident')
+           ${f.id ? sql`and p.id = ${f.id}` : sql``}
+           ${pattern ? sql`and (p.given_name || ' ' || p.family_name ilike ${pattern} or p.email ilike ${pattern})` : sql``}
+         order by p.family_name, p.given_name, p.id
+         limit 10`,
+  );
 }

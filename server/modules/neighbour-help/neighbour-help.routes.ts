@@ -220,6 +220,27 @@ export function neighbourHelpRoutes(deps: Deps) {
     async (c) => c.json(await service.listHelpRequests(deps, tenantContext(c), c.req.valid('query')), 200),
   );
 
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/municipalities/{code}/neighbour-help/residents',
+      tags: ['neighbour help'],
+      summary: 'Find a resident to post a request for, by name or e-mail, or one by id (social workers, admins)',
+      request: {
+        params: codeParams,
+        query: z
+          .object({ q: plainText({ min: 2, max: 100 }).optional(), id: z.uuid().optional() })
+          .strict()
+          .refine((v) => v.q !== undefined || v.id !== undefined, { message: 'Give a name or an id.', path: ['q'] }),
+      },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string(), email: z.string().nullable() })) }), 'At most ten residents'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => c.json(await service.searchResidents(deps, tenantContext(c), c.req.valid('query')), 200),
+  );
+
   const requestParams = z.object({ code: MunicipalityCodeParam, requestId: UuidParam('requestId') });
 
   app.openapi(

@@ -375,3 +375,16 @@ async function presentRequest(tx: Tx, ctx: TenantContext, r: repo.HelpRequestRow
     };
   }
 }
+
+/**
+ * Coordinators find the resident they post for (at the desk, on the phone):
+ * residents only, by name or e-mail, at most ten, or one by id.
+ */
+export async function searchResidents(deps: Deps, ctx: TenantContext, f: { q?: string | undefined; id?: string | undefined }) {
+  authorise(ctx, 'postRequestOnBehalf');
+  return runInTenant(deps, ctx, async (tx) => {
+    const items = await repo.findResidents(tx, ctx.tenant.id, f);
+    await audit(tx, ctx, { action: 'person.list', purpose: 'neighbour_help', resourceType: 'person', resourceId: f.id ?? null, subjectPersonId: f.id ?? null });
+    return { items };
+  });
+}
