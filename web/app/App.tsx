@@ -10,6 +10,7 @@ import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
 import { HelpRequestDetailPage } from '../pages/HelpRequestDetailPage';
 import { HelpRequestSentPage } from '../pages/HelpRequestSentPage';
 import { HomePage } from '../pages/HomePage';
+import { MatchDetailPage } from '../pages/MatchDetailPage';
 import { MunicipalityHelpRequestsPage } from '../pages/MunicipalityHelpRequestsPage';
 import { MyHelpRequestsPage } from '../pages/MyHelpRequestsPage';
 import { NewHelpRequestOnBehalfPage } from '../pages/NewHelpRequestOnBehalfPage';
@@ -19,9 +20,11 @@ import { OutboxPage } from '../pages/OutboxPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { RequestHelpPage } from '../pages/RequestHelpPage';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage';
+import { SuggestedRequestsPage } from '../pages/SuggestedRequestsPage';
 import { SignInPage } from '../pages/SignInPage';
 import { UserDetailPage } from '../pages/UserDetailPage';
 import { UsersPage } from '../pages/UsersPage';
+import { VolunteerMatchesPage } from '../pages/VolunteerMatchesPage';
 import { VolunteerOfferPage } from '../pages/VolunteerOfferPage';
 import { matchRoute, useLocation } from '../router';
 import { PATHS } from './navigation';
@@ -54,6 +57,10 @@ const ROUTES: Route[] = [
   { path: PATHS.helpRequests, render: () => <MunicipalityHelpRequestsPage /> },
   { path: PATHS.newHelpRequestOnBehalf, render: () => <NewHelpRequestOnBehalfPage /> },
   { path: `${PATHS.helpRequests}/:id`, render: ({ id }) => <HelpRequestDetailPage id={id ?? ''} view="coordinator" /> },
+  // Matches (koppelingen)
+  { path: PATHS.myMatches, render: () => <VolunteerMatchesPage /> },
+  { path: `${PATHS.myMatches}/:id`, render: ({ id }) => <MatchDetailPage id={id ?? ''} /> },
+  { path: PATHS.suggestedRequests, render: () => <SuggestedRequestsPage /> },
 ];
 
 function CurrentPage() {
