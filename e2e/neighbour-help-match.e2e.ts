@@ -226,6 +226,38 @@ describe('a match between a resident and a volunteer', () => {
     }
   });
 
+  it('lets a volunteer pick a suggested request and offer help', async () => {
+    const { context, page, pageErrors } = await e2e.openPage(PHONE);
+    try {
+      await signIn(page, DEMO.volunteer);
+      await page.locator('main').getByRole('link', { name: 'Hulpvragen die bij u passen' }).click();
+      await waitForHeading(page, 'Hulpvragen die bij u passen');
+      const first = page.locator('.samenspel-match-card').first();
+      await first.waitFor();
+      // No name and no address: only the postcode area.
+      const text = (await first.textContent()) ?? '';
+      expect(text).toMatch(/Postcodegebied \d{4}/);
+      expect(text).not.toContain('Ineke');
+      await checkPage(page, 'suggested requests', 'match-volunteer-suggestions-nl-375');
+
+      const category = (await first.getByRole('heading').textContent()) ?? '';
+      await first.getByRole('button', { name: 'Ik wil helpen' }).click();
+      await waitForHeading(page, `Koppeling: ${category}`);
+      await status(page, 'Dank u! Wij vragen het nu aan de inwoner.');
+      await page.locator('main').getByText('U zei ja, de inwoner kiest nog').waitFor();
+      expect(await page.getByRole('button', { name: 'Antwoord versturen' }).count()).toBe(0);
+      await checkPage(page, 'match after offering help', 'match-volunteer-offered-nl-375');
+
+      await page.getByRole('link', { name: 'Terug naar voorstellen en koppelingen' }).click();
+      await waitForHeading(page, 'Voorstellen en koppelingen');
+      await page.locator('section[aria-labelledby="matches-current"]').getByText('U zei ja, de inwoner kiest nog').first().waitFor();
+      await expectAccessible(page, 'volunteer matches after offering');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a social worker the volunteers and candidates of a request, and lets them invite one', async () => {
     const { context, page, pageErrors } = await e2e.openPage(DESKTOP);
     try {
