@@ -22,7 +22,16 @@ export function requestWhenWhere(i18n: ReturnType<typeof useI18n>, request: Publ
   return i18n.t('matches.cardWhen', { schedule: scheduleLabel(i18n, request.schedule), area: areaText(i18n, request) });
 }
 
-export function MatchRequestDetails({ request, sessionsPerMonth }: { request: PublicHelpRequest; sessionsPerMonth?: number }) {
+export function MatchRequestDetails({
+  request,
+  sessionsPerMonth,
+  side = 'volunteer',
+}: {
+  request: PublicHelpRequest;
+  /** The volunteer's share, shown when it is less than the whole request. */
+  sessionsPerMonth?: number;
+  side?: MatchSide;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const number = new Intl.NumberFormat(i18n.locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
@@ -42,7 +51,7 @@ export function MatchRequestDetails({ request, sessionsPerMonth }: { request: Pu
         </Item>
       )}
       {sessionsPerMonth !== undefined && sessionsPerMonth < request.requestSessionsPerMonth && (
-        <Item label={t('match.howOften')}>{t('match.sessionsPerMonth', { count: number.format(sessionsPerMonth) })}</Item>
+        <Item label={side === 'volunteer' ? t('match.howOften') : t('match.howOftenVolunteer')}>{t('match.sessionsPerMonth', { count: number.format(sessionsPerMonth) })}</Item>
       )}
     </DataList>
   );

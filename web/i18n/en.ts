@@ -633,6 +633,8 @@ export const en: Catalogue = {
   'match.noPersonalYet': 'You do not see a name or address yet. You see them only when you and the resident both say yes.',
   'match.volunteer': 'Volunteer',
   'match.howOften': 'How often you help',
+  'match.howOftenVolunteer': 'How often the volunteer helps',
+  'match.volunteerName': 'Volunteer: {name}',
   'match.sessionsPerMonth': '{count} times a month',
 
   'decision.heading.volunteer': 'Would you like to help?',

@@ -647,6 +647,8 @@ export const nl = {
   'match.noPersonalYet': 'U ziet nog geen naam en adres. Die ziet u pas als u en de inwoner allebei ja zeggen.',
   'match.volunteer': 'Vrijwilliger',
   'match.howOften': 'Hoe vaak u helpt',
+  'match.howOftenVolunteer': 'Hoe vaak de vrijwilliger helpt',
+  'match.volunteerName': 'Vrijwilliger: {name}',
   'match.sessionsPerMonth': '{count} keer per maand',
 
   'decision.heading.volunteer': 'Wilt u helpen?',

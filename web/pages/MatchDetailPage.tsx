@@ -116,6 +116,7 @@ function MatchDetail({ membership, id }: { membership: Membership; id: string })
       <div className="samenspel-match-status">
         <MatchStateBadge state={match.state} side={side} />
       </div>
+      {side !== 'volunteer' && match.volunteerGivenName && <Paragraph>{t('match.volunteerName', { name: match.volunteerGivenName })}</Paragraph>}
 
       <section className="samenspel-section samenspel-next-steps" aria-labelledby="match-next">
         <Heading2 id="match-next" ref={nextHeading} tabIndex={-1}>
@@ -144,7 +145,7 @@ function MatchDetail({ membership, id }: { membership: Membership; id: string })
       <section className="samenspel-section" aria-labelledby="match-request">
         <Heading2 id="match-request">{t('match.requestHeading')}</Heading2>
         {side === 'volunteer' && !contact && <Paragraph>{t('match.noPersonalYet')}</Paragraph>}
-        <MatchRequestDetails request={match.request} sessionsPerMonth={match.sessionsPerMonth} />
+        <MatchRequestDetails request={match.request} sessionsPerMonth={match.sessionsPerMonth} side={side} />
       </section>
 
       <section className="samenspel-section" aria-labelledby="match-reasons">
