@@ -11,10 +11,14 @@ import type {
   AuditFilter,
   AuditPage,
   ChainVerification,
+  EndReason,
   HelpCategory,
+  HelpMatch,
   HelpRequest,
   HelpRequestList,
   HelpRequestStatus,
+  MatchCandidate,
+  MatchMessage,
   Municipality,
   NewHelpRequest,
   NewPerson,
@@ -23,9 +27,13 @@ import type {
   Person,
   PersonList,
   RoleInput,
+  ResidentDeclineReason,
   Session,
+  SuggestedRequest,
+  VolunteerDeclineReason,
   VolunteerProfile,
   VolunteerProfileInput,
+  WithdrawReason,
 } from './types';
 
 const municipalityPath = (code: string) => `/api/municipalities/${encodeURIComponent(code)}`;
@@ -121,3 +129,62 @@ export const getHelpRequest = (code: string, id: string) =>
 
 export const cancelHelpRequest = (code: string, id: string) =>
   request<HelpRequest>('POST', `${municipalityPath(code)}/help-requests/${encodeURIComponent(id)}/cancel`);
+
+// Neighbour help: matches (koppelingen)
+
+const requestPath = (code: string, requestId: string) => `${municipalityPath(code)}/help-requests/${encodeURIComponent(requestId)}`;
+const matchPath = (code: string, matchId: string) => `${municipalityPath(code)}/matches/${encodeURIComponent(matchId)}`;
+
+/** The matches of one request: the resident side and coordinators. */
+export const listRequestMatches = (code: string, requestId: string) =>
+  request<HelpMatch[]>('GET', `${requestPath(code, requestId)}/matches`);
+
+/** Asks the platform to propose volunteers again; `conflict` when the request is not open. */
+export const findVolunteers = (code: string, requestId: string) =>
+  request<{ proposed: number; matches: HelpMatch[] }>('POST', `${requestPath(code, requestId)}/find-volunteers`);
+
+/** Coordinators: the engine's best volunteers with reasons; `widen` also looks beyond their own travel distance. */
+export const listCandidates = (code: string, requestId: string, widen: boolean) =>
+  request<MatchCandidate[]>('GET', `${requestPath(code, requestId)}/candidates`, { query: { widen: String(widen) } });
+
+/** Coordinators: invite one volunteer for a request. */
+export const inviteVolunteer = (code: string, requestId: string, volunteerPersonId: string) =>
+  request<HelpMatch>('POST', `${requestPath(code, requestId)}/matches`, { body: { volunteerPersonId } });
+
+/** The volunteer's own matches: proposals, current and past ones. */
+export const listMyMatches = (code: string) => request<HelpMatch[]>('GET', `${municipalityPath(code)}/me/matches`);
+
+export const listSuggestedRequests = (code: string) =>
+  request<SuggestedRequest[]>('GET', `${municipalityPath(code)}/me/suggested-requests`);
+
+/** "Ik wil helpen": the match starts as accepted by the volunteer. */
+export const offerHelp = (code: string, requestId: string) =>
+  request<HelpMatch>('POST', `${municipalityPath(code)}/me/suggested-requests/${encodeURIComponent(requestId)}/offer`);
+
+export const getMatch = (code: string, matchId: string) => request<HelpMatch>('GET', matchPath(code, matchId));
+
+/** Yes or no; a no needs a reason from the list of the person's side. */
+export const decideMatch = (
+  code: string,
+  matchId: string,
+  decision: { decision: 'accept' } | { decision: 'decline'; reason: VolunteerDeclineReason | ResidentDeclineReason },
+) => request<HelpMatch>('POST', `${matchPath(code, matchId)}/decision`, { body: decision });
+
+export const withdrawMatch = (code: string, matchId: string, reason: WithdrawReason) =>
+  request<HelpMatch>('POST', `${matchPath(code, matchId)}/withdraw`, { body: { reason } });
+
+export const endMatch = (code: string, matchId: string, reason: EndReason) =>
+  request<HelpMatch>('POST', `${matchPath(code, matchId)}/end`, { body: { reason } });
+
+export const reportNoShow = (code: string, matchId: string) => request<HelpMatch>('POST', `${matchPath(code, matchId)}/no-show`);
+
+export const listMatchMessages = (code: string, matchId: string) =>
+  request<MatchMessage[]>('GET', `${matchPath(code, matchId)}/messages`);
+
+/** Returns all messages after sending; `rate_limited` (429) after too many in an hour. */
+export const sendMatchMessage = (code: string, matchId: string, body: string) =>
+  request<MatchMessage[]>('POST', `${matchPath(code, matchId)}/messages`, { body: { body } });
+
+/** `happenedOn` as YYYY-MM-DD. */
+export const recordMatchSession = (code: string, matchId: string, session: { happenedOn: string; minutes: number }) =>
+  request<{ id: string; matchId: string; happenedOn: string; minutes: number }>('POST', `${matchPath(code, matchId)}/sessions`, { body: session });

@@ -252,3 +252,114 @@ export interface VolunteerProfileInput {
   giftMode: boolean;
   active: boolean;
 }
+
+// Neighbour help: matches (koppelingen)
+
+export type MatchState = 'proposed' | 'volunteer_accepted' | 'confirmed' | 'declined' | 'withdrawn' | 'ended';
+export type MatchSide = 'volunteer' | 'resident' | 'coordinator';
+export type MatchAction = 'accept' | 'decline' | 'withdraw' | 'end' | 'report_no_show' | 'record_session' | 'message';
+export type VolunteerDeclineReason = 'no_time' | 'too_far' | 'not_my_kind_of_help' | 'personal' | 'other';
+export type ResidentDeclineReason = 'prefer_someone_else' | 'no_longer_needed' | 'personal' | 'other';
+export type WithdrawReason = 'request_cancelled' | 'other_match_confirmed' | 'volunteer_unavailable' | 'coach_decision' | 'blocked';
+export type EndReason = 'help_completed' | 'volunteer_stopped' | 'resident_stopped' | 'referred_to_formal_care' | 'safety_concern';
+
+/** Why the engine proposed a pair: facts and deciding terms, nothing personal. */
+export interface MatchReasons {
+  km: number | null;
+  /** 1 = nearest of the volunteers who fit. */
+  kmRank: number | null;
+  /** How many volunteers (or requests) fitted. */
+  candidates: number | null;
+  dayPartsInCommon: DayPart[];
+  skillsMatched: number;
+  skillsWished: number;
+  /** The volunteer already helps this resident. */
+  continuity: boolean;
+  /** priority | continuity | team-size | travel | balance | capacity-elsewhere | only-candidate; kept open for new terms. */
+  decidedBy: string[];
+}
+
+/** What anyone on a match sees of the request before both said yes: no name, no address. */
+export interface PublicHelpRequest {
+  category: { id: string; code: string; name: string };
+  description: string;
+  schedule: HelpSchedule;
+  requestSessionsPerMonth: number;
+  window: { start: string; end: string } | null;
+  dayParts: DayPart[];
+  durationMinutes: number;
+  languages: string[];
+  pc4: string;
+  place: string | null;
+  urgency: string;
+  requestStatus: string;
+}
+
+export interface MatchContactPerson {
+  name: string;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface HelpMatch {
+  id: string;
+  requestId: string;
+  state: MatchState;
+  origin: 'engine' | 'coach' | 'volunteer' | 'meetup';
+  viewerSide: MatchSide;
+  sessionsPerMonth: number;
+  km: number;
+  reasons: MatchReasons;
+  /** Why it was declined, withdrawn or ended. */
+  reason: string | null;
+  declinedBy: string | null;
+  noShows: number;
+  rotaId: string | null;
+  /** For the resident side once the volunteer said yes. */
+  volunteerGivenName: string | null;
+  /** For the volunteer only once both said yes. */
+  residentGivenName: string | null;
+  volunteerPersonId: string | null;
+  request: PublicHelpRequest;
+  /** Only while the match is confirmed: both said yes. */
+  contact: {
+    volunteer: MatchContactPerson | null;
+    resident:
+      | (MatchContactPerson & { address: { postcode: string; houseNumber: number; houseNumberAddition: string | null } | null })
+      | null;
+  } | null;
+  hoursGiven: number;
+  sessions: { id: string; happenedOn: string; minutes: number }[];
+  /** Kept as strings: a new server action must not break a page. */
+  allowedActions: string[];
+  createdAt: string;
+  volunteerAcceptedAt: string | null;
+  confirmedAt: string | null;
+  closedAt: string | null;
+}
+
+export interface MatchMessage {
+  id: string;
+  from: MatchSide;
+  mine: boolean;
+  senderName: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface MatchCandidate {
+  volunteerPersonId: string;
+  givenName: string;
+  sessionsPerMonth: number;
+  coversWholeRequest: boolean;
+  /** Only found by looking further than the volunteer's own travel distance. */
+  beyondOwnDistance: boolean;
+  reasons: MatchReasons;
+}
+
+export interface SuggestedRequest extends PublicHelpRequest {
+  requestId: string;
+  sessionsPerMonth: number;
+  coversWholeRequest: boolean;
+  reasons: MatchReasons;
+}

@@ -14,6 +14,7 @@ import { MeetupAttendancePage } from '../pages/MeetupAttendancePage';
 import { MeetupDetailPage } from '../pages/MeetupDetailPage';
 import { MeetupFormPage } from '../pages/MeetupFormPage';
 import { MeetupsPage } from '../pages/MeetupsPage';
+import { MatchDetailPage } from '../pages/MatchDetailPage';
 import { MunicipalityHelpRequestsPage } from '../pages/MunicipalityHelpRequestsPage';
 import { MyHelpRequestsPage } from '../pages/MyHelpRequestsPage';
 import { MyMeetupsPage } from '../pages/MyMeetupsPage';
@@ -24,9 +25,11 @@ import { OutboxPage } from '../pages/OutboxPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { RequestHelpPage } from '../pages/RequestHelpPage';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage';
+import { SuggestedRequestsPage } from '../pages/SuggestedRequestsPage';
 import { SignInPage } from '../pages/SignInPage';
 import { UserDetailPage } from '../pages/UserDetailPage';
 import { UsersPage } from '../pages/UsersPage';
+import { VolunteerMatchesPage } from '../pages/VolunteerMatchesPage';
 import { VolunteerOfferPage } from '../pages/VolunteerOfferPage';
 import { matchRoute, useLocation } from '../router';
 import { PATHS } from './navigation';
@@ -67,6 +70,10 @@ const ROUTES: Route[] = [
   { path: `${PATHS.meetups}/:id`, render: ({ id }) => <MeetupDetailPage id={id ?? ''} /> },
   { path: `${PATHS.meetups}/:id/wijzigen`, render: ({ id }) => <MeetupFormPage id={id ?? ''} /> },
   { path: `${PATHS.meetups}/:id/aanwezigheid`, render: ({ id }) => <MeetupAttendancePage id={id ?? ''} /> },
+  // Matches (koppelingen)
+  { path: PATHS.myMatches, render: () => <VolunteerMatchesPage /> },
+  { path: `${PATHS.myMatches}/:id`, render: ({ id }) => <MatchDetailPage id={id ?? ''} /> },
+  { path: PATHS.suggestedRequests, render: () => <SuggestedRequestsPage /> },
 ];
 
 function CurrentPage() {

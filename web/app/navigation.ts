@@ -24,6 +24,8 @@ export const PATHS = {
   pastMeetups: '/ontmoetingen/eerder',
   newMeetup: '/ontmoetingen/nieuw',
   myMeetups: '/mijn-ontmoetingen',
+  myMatches: '/koppelingen',
+  suggestedRequests: '/passende-hulpvragen',
 } as const;
 
 export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
@@ -43,6 +45,8 @@ export const newHelpRequestOnBehalfPath = (residentPersonId?: string) =>
 export const meetupPath = (id: string) => `${PATHS.meetups}/${encodeURIComponent(id)}`;
 export const meetupEditPath = (id: string) => `${meetupPath(id)}/wijzigen`;
 export const meetupAttendancePath = (id: string) => `${meetupPath(id)}/aanwezigheid`;
+/** One match, for whichever side the server says the person is on; the id only, never a name. */
+export const matchPath = (id: string) => `${PATHS.myMatches}/${encodeURIComponent(id)}`;
 
 /** `/inloggen?terug=/profiel`: where to go after signing in. */
 export const signInPath = (returnTo?: string) =>
@@ -59,7 +63,9 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
     if (options.roles.includes('resident')) {
       items.push({ href: PATHS.requestHelp, label: 'layout.requestHelp' }, { href: PATHS.myHelpRequests, label: 'layout.myHelpRequests' });
     }
-    if (options.roles.includes('volunteer')) items.push({ href: PATHS.volunteerOffer, label: 'layout.volunteerOffer' });
+    if (options.roles.includes('volunteer')) {
+      items.push({ href: PATHS.volunteerOffer, label: 'layout.volunteerOffer' }, { href: PATHS.myMatches, label: 'layout.myMatches' });
+    }
     if (options.roles.includes('social_worker') || options.roles.includes('admin')) {
       items.push({ href: PATHS.helpRequests, label: 'layout.helpRequests' });
     }

@@ -4,6 +4,8 @@
  * step. A coordinator (`/hulpvragen/:id`, social workers and admins) sees
  * the same without the address, and can withdraw it for the resident.
  * Opening this page is an audited read of the resident's data.
+ * Below the request: its volunteers (matches), with yes/no for the
+ * resident side, and for coordinators the engine's candidates.
  */
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
@@ -18,6 +20,7 @@ import { HelpRequestDetails } from '../components/HelpRequestDetails';
 import { Loading, ProblemAlert } from '../components/LoadState';
 import { FINAL_STATUSES } from '../components/neighbour-help';
 import { PageHeading } from '../components/PageHeading';
+import { RequestMatches } from '../components/RequestMatches';
 import { RequireAnyRole } from '../components/RequireAnyRole';
 import { RouterButtonLink } from '../components/RouterButtonLink';
 import { useI18n } from '../i18n/i18n';
@@ -40,7 +43,7 @@ export function HelpRequestDetailPage({ id, view }: { id: string; view: View }) 
 function HelpRequestDetail({ membership, id, view }: { membership: Membership; id: string; view: View }) {
   const { t } = useI18n();
   const code = membership.municipality.code;
-  const { resource, setData } = useResource(() => api.getHelpRequest(code, id), [code, id]);
+  const { resource, setData, reload } = useResource(() => api.getHelpRequest(code, id), [code, id]);
   const back =
     view === 'resident' ? (
       <RouterLink href={PATHS.myHelpRequests}>{t('requestDetail.backMine')}</RouterLink>
@@ -66,6 +69,8 @@ function HelpRequestDetail({ membership, id, view }: { membership: Membership; i
       <PageHeading>{t('requestDetail.title', { category: request.category.name })}</PageHeading>
       <Paragraph>{back}</Paragraph>
       <HelpRequestDetails request={request} view={view} />
+      {/* A yes can match the request: its status above then changes too. */}
+      <RequestMatches code={code} request={request} view={view} onRequestChanged={reload} />
       {view === 'coordinator' && (
         <Paragraph>
           <RouterButtonLink href={newHelpRequestOnBehalfPath(request.residentPersonId)} appearance="secondary-action-button">

@@ -68,7 +68,11 @@ function SignedInHome({ membership, fallbackName }: { membership: Membership | n
               </>
             )}
             {hasRole('volunteer') && (
-              <Tile href={PATHS.volunteerOffer} title={t('tile.volunteerOffer.title')} text={t('tile.volunteerOffer.text')} />
+              <>
+                <Tile href={PATHS.volunteerOffer} title={t('tile.volunteerOffer.title')} text={t('tile.volunteerOffer.text')} />
+                <Tile href={PATHS.myMatches} title={t('tile.myMatches.title')} text={t('tile.myMatches.text')} />
+                <Tile href={PATHS.suggestedRequests} title={t('tile.suggestedRequests.title')} text={t('tile.suggestedRequests.text')} />
+              </>
             )}
             {(hasRole('social_worker') || hasRole('admin')) && (
               <Tile href={PATHS.helpRequests} title={t('tile.helpRequests.title')} text={t('tile.helpRequests.text')} />
