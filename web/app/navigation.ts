@@ -24,6 +24,9 @@ export const PATHS = {
   pastMeetups: '/ontmoetingen/eerder',
   newMeetup: '/ontmoetingen/nieuw',
   myMeetups: '/mijn-ontmoetingen',
+  coachQueue: '/coach',
+  myRotas: '/mijn-roosters',
+  neighbourHelpFigures: '/cijfers/buurthulp',
 } as const;
 
 export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
@@ -44,6 +47,14 @@ export const meetupPath = (id: string) => `${PATHS.meetups}/${encodeURIComponent
 export const meetupEditPath = (id: string) => `${meetupPath(id)}/wijzigen`;
 export const meetupAttendancePath = (id: string) => `${meetupPath(id)}/aanwezigheid`;
 
+/** The coach's working page for one stalled request; `section` is one of its parts (`rooster`, `netwerk`, …). */
+export const coachRequestPath = (id: string, section?: string) =>
+  `${PATHS.coachQueue}/hulpvragen/${encodeURIComponent(id)}${section ? `#${section}` : ''}`;
+/** A rota's calendar by its own id (coordinators, the resident side, its members). */
+export const rotaPath = (rotaId: string) => `/roosters/${encodeURIComponent(rotaId)}`;
+/** The rota of one of the resident's own requests. */
+export const myRequestRotaPath = (requestId: string) => `${myHelpRequestPath(requestId)}/rooster`;
+
 /** `/inloggen?terug=/profiel`: where to go after signing in. */
 export const signInPath = (returnTo?: string) =>
   returnTo && returnTo !== PATHS.home ? `${PATHS.signIn}?terug=${encodeURIComponent(returnTo)}` : PATHS.signIn;
@@ -61,7 +72,10 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
     }
     if (options.roles.includes('volunteer')) items.push({ href: PATHS.volunteerOffer, label: 'layout.volunteerOffer' });
     if (options.roles.includes('social_worker') || options.roles.includes('admin')) {
-      items.push({ href: PATHS.helpRequests, label: 'layout.helpRequests' });
+      items.push({ href: PATHS.helpRequests, label: 'layout.helpRequests' }, { href: PATHS.coachQueue, label: 'layout.coachQueue' });
+    }
+    if (['social_worker', 'policy_officer', 'admin'].some((role) => options.roles.includes(role as Role))) {
+      items.push({ href: PATHS.neighbourHelpFigures, label: 'layout.neighbourHelpFigures' });
     }
     if (options.roles.length > 0) items.push({ href: PATHS.meetups, label: 'layout.meetups' });
     items.push({ href: PATHS.profile, label: 'layout.profile' });
