@@ -12,6 +12,8 @@
  *   and finds his turns marked in the rota under "Mijn roosters";
  * - the resident, on a phone, sees the calendar of her request, with
  *   Victor's name and the others still anonymous;
+ * - the coach searches further away for another request, then refers it
+ *   to formal support after a confirmation step;
  * - a policy officer reads the figures for a period.
  */
 import type { Page } from 'playwright-core';
@@ -212,6 +214,58 @@ describe('the coach turns a stalled weekly request into a rota', () => {
       await expectNoSidewaysScroll(page);
       await expectAccessible(page, 'rota page for the resident');
       await screenshot(page, 'rota-resident-nl-375');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets a coach search further away, and refer a request to formal support after a confirmation step', async () => {
+    const { context, page, pageErrors } = await e2e.openPage(DESKTOP);
+    try {
+      await signIn(page, WORKER);
+      await page.goto('/coach');
+      await waitForHeading(page, 'Wachtrij coach');
+      const card = page
+        .locator('li.samenspel-coach-card')
+        .filter({ has: page.getByRole('link', { name: /^Zoek verder weg: met 3 km extra/ }) })
+        .first();
+      await card.waitFor();
+      const title = (await card.getByRole('heading', { level: 2 }).textContent()) ?? '';
+      await card.getByRole('link', { name: /^Zoek verder weg/ }).click();
+      await waitForHeading(page, title);
+      await expect.poll(() => focusedId(page)).toBe('vrijwilligers');
+      const volunteers = page.getByRole('region', { name: 'Vrijwilligers uitnodigen' });
+      await volunteers.getByRole('button', { name: 'Zoek verder weg' }).click();
+      await page.getByRole('status').getByText('Wij zoeken nu ook tot 3 km verder weg.').waitFor();
+      await volunteers.getByText('Verder weg dan de vrijwilliger zelf wil reizen').first().waitFor();
+      await expectAccessible(page, 'candidates further away');
+
+      // The step on the page itself jumps to the referral section.
+      await page.getByRole('region', { name: 'Waarom lukt het niet?' }).getByRole('link', { name: 'Verwijs door naar formele hulp, met een reden.' }).click();
+      await expect.poll(() => focusedId(page)).toBe('doorverwijzen');
+      const refer = page.getByRole('region', { name: 'Doorverwijzen naar formele hulp' });
+      await refer.getByRole('button', { name: 'Doorverwijzen' }).click();
+      await page.locator('.samenspel-error-summary').filter({ hasText: 'Schrijf op waarom u doorverwijst.' }).waitFor();
+      await expectAccessible(page, 'referral with an error');
+      await refer.getByLabel('Reden').fill('Er is meer nodig dan buurthulp: de inwoner krijgt hulp via de Wmo.');
+      await refer.getByRole('button', { name: 'Doorverwijzen' }).click();
+      const confirm = refer.getByRole('heading', { name: 'Weet u zeker dat u wilt doorverwijzen?' });
+      await confirm.waitFor();
+      await expect.poll(() => confirm.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expectAccessible(page, 'referral confirmation');
+      await screenshot(page, 'coach-refer-confirm-nl-1280');
+      await refer.getByRole('button', { name: 'Ja, doorverwijzen' }).click();
+      await page.getByRole('status').getByText('De hulpvraag is doorverwezen naar formele hulp.').waitFor();
+      await page.getByText('Doorverwezen', { exact: true }).waitFor();
+      await page.getByRole('region', { name: 'Geschiedenis' }).getByText(/: doorverwezen naar formele hulp\./).waitFor();
+      await refer.getByText('Deze hulpvraag is afgesloten. U kunt hier niets meer doen.').waitFor();
+      await expectAccessible(page, 'a referred request');
+
+      await page.getByRole('link', { name: 'Terug naar de wachtrij' }).click();
+      await waitForHeading(page, 'Wachtrij coach');
+      await page.locator('li.samenspel-coach-card').first().waitFor();
+      expect(await page.getByRole('link', { name: title, exact: true }).count()).toBe(0);
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
