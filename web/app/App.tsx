@@ -6,6 +6,8 @@ import { Fragment, type ReactNode } from 'react';
 import { AppLayout } from '../components/AppLayout';
 import { I18nProvider } from '../i18n/i18n';
 import { AuditLogPage } from '../pages/AuditLogPage';
+import { CoachQueuePage } from '../pages/CoachQueuePage';
+import { CoachRequestPage } from '../pages/CoachRequestPage';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
 import { HelpRequestDetailPage } from '../pages/HelpRequestDetailPage';
 import { HelpRequestSentPage } from '../pages/HelpRequestSentPage';
@@ -18,6 +20,7 @@ import { MatchDetailPage } from '../pages/MatchDetailPage';
 import { MunicipalityHelpRequestsPage } from '../pages/MunicipalityHelpRequestsPage';
 import { MyHelpRequestsPage } from '../pages/MyHelpRequestsPage';
 import { MyMeetupsPage } from '../pages/MyMeetupsPage';
+import { NeighbourHelpFiguresPage } from '../pages/NeighbourHelpFiguresPage';
 import { NewHelpRequestOnBehalfPage } from '../pages/NewHelpRequestOnBehalfPage';
 import { NewUserPage } from '../pages/NewUserPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -26,6 +29,7 @@ import { ProfilePage } from '../pages/ProfilePage';
 import { RequestHelpPage } from '../pages/RequestHelpPage';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage';
 import { SuggestedRequestsPage } from '../pages/SuggestedRequestsPage';
+import { MyRotasPage, RotaPage } from '../pages/RotaPage';
 import { SignInPage } from '../pages/SignInPage';
 import { UserDetailPage } from '../pages/UserDetailPage';
 import { UsersPage } from '../pages/UsersPage';
@@ -62,6 +66,13 @@ const ROUTES: Route[] = [
   { path: PATHS.helpRequests, render: () => <MunicipalityHelpRequestsPage /> },
   { path: PATHS.newHelpRequestOnBehalf, render: () => <NewHelpRequestOnBehalfPage /> },
   { path: `${PATHS.helpRequests}/:id`, render: ({ id }) => <HelpRequestDetailPage id={id ?? ''} view="coordinator" /> },
+  // The coach, rotas and figures (buurthulp)
+  { path: PATHS.coachQueue, render: () => <CoachQueuePage /> },
+  { path: `${PATHS.coachQueue}/hulpvragen/:id`, render: ({ id }) => <CoachRequestPage id={id ?? ''} /> },
+  { path: `${PATHS.myHelpRequests}/:id/rooster`, render: ({ id }) => <RotaPage requestId={id ?? ''} /> },
+  { path: '/roosters/:id', render: ({ id }) => <RotaPage rotaId={id ?? ''} /> },
+  { path: PATHS.myRotas, render: () => <MyRotasPage /> },
+  { path: PATHS.neighbourHelpFigures, render: () => <NeighbourHelpFiguresPage /> },
   // Meet-ups (ontmoetingen)
   { path: PATHS.meetups, render: () => <MeetupsPage /> },
   { path: PATHS.pastMeetups, render: () => <MeetupsPage past /> },

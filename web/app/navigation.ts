@@ -26,6 +26,9 @@ export const PATHS = {
   myMeetups: '/mijn-ontmoetingen',
   myMatches: '/koppelingen',
   suggestedRequests: '/passende-hulpvragen',
+  coachQueue: '/coach',
+  myRotas: '/mijn-roosters',
+  neighbourHelpFigures: '/cijfers/buurthulp',
 } as const;
 
 export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
@@ -48,6 +51,14 @@ export const meetupAttendancePath = (id: string) => `${meetupPath(id)}/aanwezigh
 /** One match, for whichever side the server says the person is on; the id only, never a name. */
 export const matchPath = (id: string) => `${PATHS.myMatches}/${encodeURIComponent(id)}`;
 
+/** The coach's working page for one stalled request; `section` is one of its parts (`rooster`, `netwerk`, …). */
+export const coachRequestPath = (id: string, section?: string) =>
+  `${PATHS.coachQueue}/hulpvragen/${encodeURIComponent(id)}${section ? `#${section}` : ''}`;
+/** A rota's calendar by its own id (coordinators, the resident side, its members). */
+export const rotaPath = (rotaId: string) => `/roosters/${encodeURIComponent(rotaId)}`;
+/** The rota of one of the resident's own requests. */
+export const myRequestRotaPath = (requestId: string) => `${myHelpRequestPath(requestId)}/rooster`;
+
 /** `/inloggen?terug=/profiel`: where to go after signing in. */
 export const signInPath = (returnTo?: string) =>
   returnTo && returnTo !== PATHS.home ? `${PATHS.signIn}?terug=${encodeURIComponent(returnTo)}` : PATHS.signIn;
@@ -67,7 +78,10 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
       items.push({ href: PATHS.volunteerOffer, label: 'layout.volunteerOffer' }, { href: PATHS.myMatches, label: 'layout.myMatches' });
     }
     if (options.roles.includes('social_worker') || options.roles.includes('admin')) {
-      items.push({ href: PATHS.helpRequests, label: 'layout.helpRequests' });
+      items.push({ href: PATHS.helpRequests, label: 'layout.helpRequests' }, { href: PATHS.coachQueue, label: 'layout.coachQueue' });
+    }
+    if (['social_worker', 'policy_officer', 'admin'].some((role) => options.roles.includes(role as Role))) {
+      items.push({ href: PATHS.neighbourHelpFigures, label: 'layout.neighbourHelpFigures' });
     }
     if (options.roles.length > 0) items.push({ href: PATHS.meetups, label: 'layout.meetups' });
     items.push({ href: PATHS.profile, label: 'layout.profile' });

@@ -31,6 +31,7 @@ import { allows, isLive, requestMatchStage, summariseRequestMatches } from './ma
 import { MatchStateBadge } from './MatchRequestDetails';
 import { ReasonList } from './ReasonList';
 import './matches.css';
+import { RotaLink } from './RotaParts';
 
 type View = 'resident' | 'coordinator';
 const OPEN_STATUSES = ['open', 'stalled'];
@@ -110,6 +111,11 @@ export function RequestMatches({
             />
           )}
         </LoadState>
+        {matches.resource.status === 'ready' && matches.resource.data.some((m) => m.rotaId) && (
+          <Paragraph>
+            <RotaLink requestId={request.id} />
+          </Paragraph>
+        )}
         {canLookAgain && (
           <>
             {findError && <Paragraph role="alert">{findError}</Paragraph>}

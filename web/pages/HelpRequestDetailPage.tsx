@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../api/client';
 import * as api from '../api/endpoints';
 import type { HelpRequest, Membership } from '../api/types';
-import { newHelpRequestOnBehalfPath, PATHS } from '../app/navigation';
+import { coachRequestPath, newHelpRequestOnBehalfPath, PATHS } from '../app/navigation';
 import { useAnnounce } from '../app/status';
 import { AlertBox } from '../components/AlertBox';
 import { RequireRole } from '../components/Guards';
@@ -75,7 +75,8 @@ function HelpRequestDetail({ membership, id, view }: { membership: Membership; i
         <Paragraph>
           <RouterButtonLink href={newHelpRequestOnBehalfPath(request.residentPersonId)} appearance="secondary-action-button">
             {t('requestDetail.newForResident')}
-          </RouterButtonLink>
+          </RouterButtonLink>{' '}
+          <RouterLink href={coachRequestPath(request.id)}>{t('requestDetail.toCoach')}</RouterLink>
         </Paragraph>
       )}
       {!FINAL_STATUSES.includes(request.status) && <CancelRequest code={code} request={request} onCancelled={setData} />}

@@ -72,10 +72,17 @@ function SignedInHome({ membership, fallbackName }: { membership: Membership | n
                 <Tile href={PATHS.volunteerOffer} title={t('tile.volunteerOffer.title')} text={t('tile.volunteerOffer.text')} />
                 <Tile href={PATHS.myMatches} title={t('tile.myMatches.title')} text={t('tile.myMatches.text')} />
                 <Tile href={PATHS.suggestedRequests} title={t('tile.suggestedRequests.title')} text={t('tile.suggestedRequests.text')} />
+                <Tile href={PATHS.myRotas} title={t('tile.myRotas.title')} text={t('tile.myRotas.text')} />
               </>
             )}
             {(hasRole('social_worker') || hasRole('admin')) && (
-              <Tile href={PATHS.helpRequests} title={t('tile.helpRequests.title')} text={t('tile.helpRequests.text')} />
+              <>
+                <Tile href={PATHS.helpRequests} title={t('tile.helpRequests.title')} text={t('tile.helpRequests.text')} />
+                <Tile href={PATHS.coachQueue} title={t('tile.coachQueue.title')} text={t('tile.coachQueue.text')} />
+              </>
+            )}
+            {(hasRole('social_worker') || hasRole('policy_officer') || hasRole('admin')) && (
+              <Tile href={PATHS.neighbourHelpFigures} title={t('tile.neighbourHelpFigures.title')} text={t('tile.neighbourHelpFigures.text')} />
             )}
             {hasRole('social_worker') || hasRole('professional') || hasRole('admin') ? (
               <Tile href={PATHS.meetups} title={t('tile.organiseMeetups.title')} text={t('tile.organiseMeetups.text')} />
