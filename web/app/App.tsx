@@ -4,6 +4,7 @@
  */
 import { Fragment, type ReactNode } from 'react';
 import { AppLayout } from '../components/AppLayout';
+import { AbuseReportsPage } from '../pages/AbuseReportsPage';
 import { I18nProvider } from '../i18n/i18n';
 import { AuditLogPage } from '../pages/AuditLogPage';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
@@ -16,10 +17,12 @@ import { MeetupFormPage } from '../pages/MeetupFormPage';
 import { MeetupsPage } from '../pages/MeetupsPage';
 import { MunicipalityHelpRequestsPage } from '../pages/MunicipalityHelpRequestsPage';
 import { MyHelpRequestsPage } from '../pages/MyHelpRequestsPage';
+import { MyBlocksPage } from '../pages/MyBlocksPage';
 import { MyMeetupsPage } from '../pages/MyMeetupsPage';
 import { NewHelpRequestOnBehalfPage } from '../pages/NewHelpRequestOnBehalfPage';
 import { NewUserPage } from '../pages/NewUserPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { NotificationsPage } from '../pages/NotificationsPage';
 import { OutboxPage } from '../pages/OutboxPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { RequestHelpPage } from '../pages/RequestHelpPage';
@@ -67,6 +70,10 @@ const ROUTES: Route[] = [
   { path: `${PATHS.meetups}/:id`, render: ({ id }) => <MeetupDetailPage id={id ?? ''} /> },
   { path: `${PATHS.meetups}/:id/wijzigen`, render: ({ id }) => <MeetupFormPage id={id ?? ''} /> },
   { path: `${PATHS.meetups}/:id/aanwezigheid`, render: ({ id }) => <MeetupAttendancePage id={id ?? ''} /> },
+  // Notifications (meldingen) and safety: reported problems, blocks
+  { path: PATHS.notifications, render: () => <NotificationsPage /> },
+  { path: PATHS.myBlocks, render: () => <MyBlocksPage /> },
+  { path: PATHS.abuseReports, render: () => <AbuseReportsPage /> },
 ];
 
 function CurrentPage() {

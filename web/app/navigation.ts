@@ -24,6 +24,9 @@ export const PATHS = {
   pastMeetups: '/ontmoetingen/eerder',
   newMeetup: '/ontmoetingen/nieuw',
   myMeetups: '/mijn-ontmoetingen',
+  notifications: '/meldingen',
+  myBlocks: '/geblokkeerde-personen',
+  abuseReports: '/gemelde-problemen',
 } as const;
 
 export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
@@ -63,7 +66,12 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
     if (options.roles.includes('social_worker') || options.roles.includes('admin')) {
       items.push({ href: PATHS.helpRequests, label: 'layout.helpRequests' });
     }
+    if (options.roles.includes('social_worker') || options.roles.includes('admin')) {
+      items.push({ href: PATHS.abuseReports, label: 'layout.abuseReports' });
+    }
     if (options.roles.length > 0) items.push({ href: PATHS.meetups, label: 'layout.meetups' });
+    // The e-mails about notifications link to /meldingen; the menu shows the unread count.
+    items.push({ href: PATHS.notifications, label: 'layout.notifications' });
     items.push({ href: PATHS.profile, label: 'layout.profile' });
     if (options.roles.includes('admin')) {
       items.push({ href: PATHS.users, label: 'layout.users' }, { href: PATHS.auditLog, label: 'layout.auditLog' });
