@@ -4,6 +4,7 @@
  */
 import { Fragment, type ReactNode } from 'react';
 import { AppLayout } from '../components/AppLayout';
+import { AbuseReportsPage } from '../pages/AbuseReportsPage';
 import { I18nProvider } from '../i18n/i18n';
 import { AuditLogPage } from '../pages/AuditLogPage';
 import { CoachQueuePage } from '../pages/CoachQueuePage';
@@ -19,11 +20,13 @@ import { MeetupsPage } from '../pages/MeetupsPage';
 import { MatchDetailPage } from '../pages/MatchDetailPage';
 import { MunicipalityHelpRequestsPage } from '../pages/MunicipalityHelpRequestsPage';
 import { MyHelpRequestsPage } from '../pages/MyHelpRequestsPage';
+import { MyBlocksPage } from '../pages/MyBlocksPage';
 import { MyMeetupsPage } from '../pages/MyMeetupsPage';
 import { NeighbourHelpFiguresPage } from '../pages/NeighbourHelpFiguresPage';
 import { NewHelpRequestOnBehalfPage } from '../pages/NewHelpRequestOnBehalfPage';
 import { NewUserPage } from '../pages/NewUserPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { NotificationsPage } from '../pages/NotificationsPage';
 import { OutboxPage } from '../pages/OutboxPage';
 import { ProfilePage } from '../pages/ProfilePage';
 import { RequestHelpPage } from '../pages/RequestHelpPage';
@@ -85,6 +88,10 @@ const ROUTES: Route[] = [
   { path: PATHS.myMatches, render: () => <VolunteerMatchesPage /> },
   { path: `${PATHS.myMatches}/:id`, render: ({ id }) => <MatchDetailPage id={id ?? ''} /> },
   { path: PATHS.suggestedRequests, render: () => <SuggestedRequestsPage /> },
+  // Notifications (meldingen) and safety: reported problems, blocks
+  { path: PATHS.notifications, render: () => <NotificationsPage /> },
+  { path: PATHS.myBlocks, render: () => <MyBlocksPage /> },
+  { path: PATHS.abuseReports, render: () => <AbuseReportsPage /> },
 ];
 
 function CurrentPage() {

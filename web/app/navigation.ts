@@ -29,6 +29,9 @@ export const PATHS = {
   coachQueue: '/coach',
   myRotas: '/mijn-roosters',
   neighbourHelpFigures: '/cijfers/buurthulp',
+  notifications: '/meldingen',
+  myBlocks: '/geblokkeerde-personen',
+  abuseReports: '/gemelde-problemen',
 } as const;
 
 export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
@@ -83,7 +86,12 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
     if (['social_worker', 'policy_officer', 'admin'].some((role) => options.roles.includes(role as Role))) {
       items.push({ href: PATHS.neighbourHelpFigures, label: 'layout.neighbourHelpFigures' });
     }
+    if (options.roles.includes('social_worker') || options.roles.includes('admin')) {
+      items.push({ href: PATHS.abuseReports, label: 'layout.abuseReports' });
+    }
     if (options.roles.length > 0) items.push({ href: PATHS.meetups, label: 'layout.meetups' });
+    // The e-mails about notifications link to /meldingen; the menu shows the unread count.
+    items.push({ href: PATHS.notifications, label: 'layout.notifications' });
     items.push({ href: PATHS.profile, label: 'layout.profile' });
     if (options.roles.includes('admin')) {
       items.push({ href: PATHS.users, label: 'layout.users' }, { href: PATHS.auditLog, label: 'layout.auditLog' });

@@ -1,15 +1,19 @@
 /** The main menu: only the pages the person's roles allow. */
 import { NavBar, NavList, NavListLink } from '@utrecht/component-library-react';
-import { isCurrent, navigationFor } from '../app/navigation';
+import { isCurrent, navigationFor, PATHS } from '../app/navigation';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
 import { handleLinkClick, useLocation } from '../router';
+import { NotificationBadge } from './NotificationBadge';
+import { useUnreadCount } from './notifications';
 
 export function MainNav() {
   const { t } = useI18n();
   const { pathname } = useLocation();
-  const { state, roles, config } = useSession();
+  const { state, roles, config, membership } = useSession();
   const items = navigationFor({ signedIn: state.status === 'signedIn', roles, demoMode: config?.demoMode ?? false });
+  // Asked again on every navigation, not on a timer.
+  const unread = useUnreadCount(state.status === 'signedIn' ? (membership?.municipality.code ?? null) : null, pathname);
 
   return (
     <NavBar aria-label={t('layout.mainNav')} className="samenspel-nav">
@@ -22,6 +26,7 @@ export function MainNav() {
             onClick={(event) => handleLinkClick(event, item.href)}
           >
             {t(item.label)}
+            {item.href === PATHS.notifications && <NotificationBadge count={unread} />}
           </NavListLink>
         ))}
       </NavList>

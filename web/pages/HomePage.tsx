@@ -9,6 +9,7 @@ import { PATHS } from '../app/navigation';
 import { useSession } from '../app/session';
 import { Loading } from '../components/LoadState';
 import { PageHeading } from '../components/PageHeading';
+import { useUnreadCount } from '../components/notifications';
 import { RouterButtonLink } from '../components/RouterButtonLink';
 import { Tile, TileList } from '../components/Tile';
 import { useI18n } from '../i18n/i18n';
@@ -50,6 +51,8 @@ function SignedInHome({ membership, fallbackName }: { membership: Membership | n
   const { t } = useI18n();
   const { hasRole, roles } = useSession();
   const name = membership?.displayName ?? fallbackName;
+  // The menu asks for the count on every page; this only reads its answer.
+  const unread = useUnreadCount(membership?.municipality.code ?? null);
 
   return (
     <>
@@ -91,6 +94,23 @@ function SignedInHome({ membership, fallbackName }: { membership: Membership | n
             )}
             {(hasRole('resident') || hasRole('volunteer')) && (
               <Tile href={PATHS.myMeetups} title={t('tile.myMeetups.title')} text={t('tile.myMeetups.text')} />
+            )}
+            <Tile
+              href={PATHS.notifications}
+              title={t('tile.notifications.title')}
+              text={
+                unread === 0
+                  ? t('tile.notifications.text')
+                  : unread === 1
+                    ? t('tile.notifications.textUnreadOne')
+                    : t('tile.notifications.textUnread', { count: unread })
+              }
+            />
+            {(hasRole('social_worker') || hasRole('admin')) && (
+              <Tile href={PATHS.abuseReports} title={t('tile.abuseReports.title')} text={t('tile.abuseReports.text')} />
+            )}
+            {(hasRole('resident') || hasRole('volunteer')) && (
+              <Tile href={PATHS.myBlocks} title={t('tile.myBlocks.title')} text={t('tile.myBlocks.text')} />
             )}
             <Tile href={PATHS.profile} title={t('tile.profile.title')} text={t('tile.profile.text')} />
             {hasRole('admin') && (

@@ -24,6 +24,7 @@ import { EndSection, NoShowSection, SessionsSection, WithdrawSection } from '../
 import { allows } from '../components/matches';
 import { MatchRequestDetails, MatchStateBadge } from '../components/MatchRequestDetails';
 import { MessageThread } from '../components/MessageThread';
+import { SafetyActions } from '../components/SafetyActions';
 import { PageHeading } from '../components/PageHeading';
 import { ReasonList } from '../components/ReasonList';
 import { useI18n, type I18n } from '../i18n/i18n';
@@ -75,7 +76,7 @@ function MatchDetail({ membership, id }: { membership: Membership; id: string })
   const i18n = useI18n();
   const { t } = i18n;
   const code = membership.municipality.code;
-  const { resource, setData } = useResource(() => api.getMatch(code, id), [code, id]);
+  const { resource, setData, reload } = useResource(() => api.getMatch(code, id), [code, id]);
   const nextHeading = useRef<HTMLHeadingElement>(null);
   const [focusNext, setFocusNext] = useState(0);
 
@@ -161,6 +162,8 @@ function MatchDetail({ membership, id }: { membership: Membership; id: string })
       <NoShowSection code={code} match={match} onChanged={setData} />
       <EndSection code={code} match={match} onChanged={changed} />
       <WithdrawSection code={code} match={match} onChanged={changed} />
+      {/* Only the two people on the match can report or block each other. */}
+      {side !== 'coordinator' && <SafetyActions code={code} matchId={match.id} onBlocked={reload} />}
     </>
   );
 }
