@@ -11,6 +11,7 @@ import { demoSignIns, loadDemoData } from './demo/seed';
 import { DEMO_PASSWORD } from './demo/demo-data';
 import { outboxMailer, smtpMailer } from './mail/mailer';
 import { deliverNotifications } from './modules/notifications/notifications.service';
+import { detectStallsEverywhere } from './modules/neighbour-help/coach.service';
 import { deleteExpiredSessions } from './modules/auth/auth.repository';
 
 async function main(): Promise<void> {
@@ -58,10 +59,16 @@ async function main(): Promise<void> {
     deliverNotifications({ config, database, mailer, logger, now }, now()).catch(() => logger.warn('notification delivery failed'));
   }, 60_000);
   deliver.unref();
+  // Stalled requests are recorded even when no coach opens the queue.
+  const stalls = setInterval(() => {
+    detectStallsEverywhere({ config, database, mailer, logger, now }, now()).catch(() => logger.warn('stall detection failed'));
+  }, 600_000);
+  stalls.unref();
 
   const shutdown = () => {
     clearInterval(sweep);
     clearInterval(deliver);
+    clearInterval(stalls);
     server.close(() => {
       database.close().finally(() => process.exit(0));
     });

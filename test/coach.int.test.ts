@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client';
+import { detectStallsEverywhere } from '../server/modules/neighbour-help/coach.service';
 import { A } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
 
@@ -70,6 +71,17 @@ describe('the coach turns a stalled weekly request into a rota', () => {
     // Reading the queue again opens no second stall.
     await coordinator.get(`${base}/coach/queue`);
     expect(await count(env, `help_request_stalls where request_id = '${A.helpRequestId}'`)).toBe(1);
+  });
+
+  it('records stalls for every municipality without anyone opening the queue', async () => {
+    const fresh = await createTestEnv();
+    try {
+      expect(await detectStallsEverywhere(fresh.deps, fresh.clock.now)).toBeGreaterThan(0);
+      expect(await count(fresh, `help_request_stalls where request_id = '${A.helpRequestId}' and cause = 'needs_rota'`)).toBe(1);
+      expect(await detectStallsEverywhere(fresh.deps, fresh.clock.now)).toBe(0);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('refuses the queue to anyone but coordinators', async () => {

@@ -18,6 +18,8 @@ import type { Tx } from '../../db/client';
 import type { Deps } from '../../http/env';
 import { AuditedDenial, runInTenant } from '../../http/tenant';
 import { audit } from '../../audit/audit.service';
+import { inTenant } from '../../db/tenant-scope';
+import { listMunicipalityIds } from '../system/municipalities.repository';
 import { findPc4 } from '../geo/pc4';
 import { displayNames } from '../persons/persons.repository';
 import { notify } from '../notifications/notifications.repository';
@@ -507,4 +509,13 @@ export async function rotaOfRequest(deps: Deps, ctx: TenantContext, requestId: s
   const rotaId = await runInTenant(deps, ctx, async (tx) => (await repo.approvedRotaOf(tx, ctx.tenant.id, requestId))?.id ?? null);
   if (!rotaId) throw new AppError('not_found');
   return getRota(deps, ctx, rotaId);
+}
+
+/** Stall detection for every municipality, for the periodic job in main.ts; returns the stalls opened. */
+export async function detectStallsEverywhere(deps: Deps, now: Date): Promise<number> {
+  let opened = 0;
+  for (const tenantId of await listMunicipalityIds(deps.database.db)) {
+    opened += await inTenant(deps.database.db, tenantId, (tx) => detectStalls(tx, tenantId, now));
+  }
+  return opened;
 }
