@@ -95,6 +95,7 @@ const ACTIONS: Record<string, Action> = {
   },
   'read the coach queue': { method: 'GET', path: () => '/municipalities/{code}/coach/queue', allowed: ['social_worker', 'admin'] },
   'see a rota proposal': { method: 'GET', path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}/rota-proposal`, allowed: ['social_worker', 'admin'] },
+  'see a request as the coach': { method: 'GET', path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}/coaching`, allowed: ['social_worker', 'admin'] },
   "see the stalls of a request": { method: 'GET', path: () => `/municipalities/{code}/help-requests/${A.helpRequestId}/stalls`, allowed: ['social_worker', 'admin'] },
   "list the network of the demo resident's request": {
     method: 'GET',

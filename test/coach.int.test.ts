@@ -84,6 +84,20 @@ describe('the coach turns a stalled weekly request into a rota', () => {
     }
   });
 
+  it('shows the coach one request on its own, with why it is stuck and the steps', async () => {
+    const res = await coordinator.get(`${base}/help-requests/${A.helpRequestId}/coaching`);
+    expect(res.status).toBe(200);
+    const one = (await res.json()) as QueueItem;
+    expect(one.cause).toBe('needs_rota');
+    expect(one.suggestions[0]).toMatchObject({ step: 'split_into_rota' });
+    expect(JSON.stringify(one)).not.toMatch(/3317AB|houseNumber/);
+    expect((await professional.get(`${base}/help-requests/${A.helpRequestId}/coaching`)).status).toBe(403);
+    // A request that is not stuck: no cause, and nothing to suggest once it is matched.
+    const [matched] = await queryRows<{ id: string }>(env.database.db, sql`select id from help_requests where tenant_id = ${A.id} and status = 'matched' order by id limit 1`);
+    const calm = (await (await coordinator.get(`${base}/help-requests/${matched!.id}/coaching`)).json()) as QueueItem;
+    expect(calm).toMatchObject({ stallId: null, cause: null, suggestions: [] });
+  });
+
   it('refuses the queue to anyone but coordinators', async () => {
     expect((await professional.get(`${base}/coach/queue`)).status).toBe(403);
     expect((await resident.get(`${base}/coach/queue`)).status).toBe(403);

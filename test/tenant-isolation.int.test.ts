@@ -67,6 +67,7 @@ const TENANT_ROUTES: Record<string, Case> = {
   'POST /municipalities/{code}/matches/{matchId}/sessions': { body: { happenedOn: '2026-11-02', minutes: 60 } },
   'GET /municipalities/{code}/coach/queue': {},
   'GET /municipalities/{code}/help-requests/{requestId}/stalls': {},
+  'GET /municipalities/{code}/help-requests/{requestId}/coaching': {},
   'PATCH /municipalities/{code}/help-requests/{requestId}/coaching': { body: { extraKm: 5 } },
   'POST /municipalities/{code}/help-requests/{requestId}/refer': { body: { reason: 'Indringer verwijst door.' } },
   'POST /municipalities/{code}/help-requests/{requestId}/resolved-by-network': { body: {} },

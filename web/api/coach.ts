@@ -173,6 +173,11 @@ const rotaPath = (code: string, id: string) => `${base(code)}/rotas/${encodeURIC
 /** Reading the queue also finds new stalls (server side). */
 export const getCoachQueue = (code: string) => request<CoachQueueItem[]>('GET', `${base(code)}/coach/queue`);
 
+/** One request as the coach sees it; the stall fields are null when it is not in the queue. */
+export type CoachingView = Omit<CoachQueueItem, 'stallId' | 'cause' | 'detectedAt'> & { stallId: string | null; cause: StallCause | null; detectedAt: string | null };
+
+export const getCoaching = (code: string, id: string) => request<CoachingView>('GET', `${requestPath(code, id)}/coaching`);
+
 export const listRequestStalls = (code: string, id: string) => request<RequestStall[]>('GET', `${requestPath(code, id)}/stalls`);
 
 /** Throws `conflict` when the request is closed. */

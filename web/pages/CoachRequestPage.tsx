@@ -73,7 +73,11 @@ function CoachRequest({ membership, id }: { membership: Membership; id: string }
   const { t } = i18n;
   const code = membership.municipality.code;
   const request = useResource(() => api.getHelpRequest(code, id), [code, id]);
-  const queue = useResource(async () => (await coachApi.getCoachQueue(code)).find((item) => item.request.id === id) ?? null, [code, id]);
+  // Why it is stuck and what to do next; null when the request is not in the queue.
+  const queue = useResource(async () => {
+    const view = await coachApi.getCoaching(code, id);
+    return view.stallId && view.cause && view.detectedAt ? { ...view, stallId: view.stallId, cause: view.cause, detectedAt: view.detectedAt } : null;
+  }, [code, id]);
   // Bumped after every change, so the sections that show history load again.
   const [version, setVersion] = useState(0);
   const { hash } = useLocation();

@@ -28,9 +28,9 @@ const SuggestionSchema = z
 
 const QueueItemSchema = z
   .object({
-    stallId: z.uuid(),
-    cause: z.enum(STALL_CAUSES),
-    detectedAt: z.string(),
+    stallId: z.uuid().nullable(),
+    cause: z.enum(STALL_CAUSES).nullable().openapi({ description: 'Why it is stuck; null for a request that is not in the queue.' }),
+    detectedAt: z.string().nullable(),
     daysWaiting: z.number().int(),
     request: z.object({
       id: z.uuid(),
@@ -43,6 +43,7 @@ const QueueItemSchema = z
       pc4: z.string(),
       place: z.string().nullable(),
       urgency: z.string(),
+      status: z.string(),
       sensitive: z.boolean(),
       extraKm: z.number().int(),
       createdAt: z.string(),
@@ -127,6 +128,18 @@ export function coachRoutes(deps: Deps) {
       responses: { 200: jsonResponse(z.array(QueueItemSchema), 'The queue'), ...commonErrors },
     }),
     async (c) => c.json(await coach.coachQueue(deps, tenantContext(c)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/municipalities/{code}/help-requests/{requestId}/coaching',
+      tags,
+      summary: 'One request as the coach sees it: why it is stuck (if it is), its matches and the suggested next steps (coordinators)',
+      request: { params: requestParams },
+      responses: { 200: jsonResponse(QueueItemSchema, 'The request for the coach'), ...commonErrors },
+    }),
+    async (c) => c.json(await coach.requestCoaching(deps, tenantContext(c), c.req.valid('param').requestId), 200),
   );
 
   app.openapi(

@@ -101,6 +101,50 @@ async function suggestionsFor(tx: Tx, c: CityInput, request: matchRepo.RequestFo
   return out;
 }
 
+type Category = Awaited<ReturnType<typeof nhRepo.listCategories>>[number];
+
+/** One request as the coach sees it: why it is stuck (if it is), its matches, and the next steps. */
+async function coachingItem(
+  tx: Tx,
+  ctx: TenantContext,
+  c: CityInput,
+  categories: Map<string, Category>,
+  r: nhRepo.HelpRequestRow,
+  stall: repo.StallRow | null,
+  network: { total: number; notAsked: number } | undefined,
+  residentDisplayName: string,
+) {
+  const [forMatching] = await matchRepo.requestsForMatching(tx, ctx.tenant.id, r.id);
+  const matches = await matchRepo.matchesOfRequest(tx, ctx.tenant.id, r.id);
+  const category = categories.get(r.categoryId);
+  const open = r.status === 'open' || r.status === 'stalled';
+  return {
+    stallId: stall?.id ?? null,
+    cause: (stall?.cause ?? null) as repo.StallCause | null,
+    detectedAt: stall?.detectedAt.toISOString() ?? null,
+    daysWaiting: Math.floor((ctx.now().getTime() - r.createdAt.getTime()) / 86_400_000),
+    request: {
+      id: r.id,
+      residentPersonId: r.residentPersonId,
+      residentDisplayName,
+      category: { id: r.categoryId, code: category?.code ?? '', name: category ? (ctx.locale === 'en' ? category.nameEn : category.nameNl) : '' },
+      description: r.description,
+      schedule: r.schedule as Schedule,
+      sessionsPerMonth: SESSIONS_TENTHS[r.schedule as Schedule] / 10,
+      pc4: r.pc4,
+      place: findPc4(r.pc4)?.place ?? null,
+      urgency: r.urgency,
+      status: r.status,
+      sensitive: r.sensitive,
+      extraKm: r.extraKm,
+      createdAt: r.createdAt.toISOString(),
+    },
+    liveMatches: matches.filter((m) => LIVE.has(m.state)).length,
+    declinedMatches: matches.filter((m) => m.state === 'declined').length,
+    suggestions: open && forMatching ? await suggestionsFor(tx, c, forMatching, network) : [],
+  };
+}
+
 /** The coach's queue: open stalls, oldest first, each with the request (never an address) and suggested next steps. */
 export async function coachQueue(deps: Deps, ctx: TenantContext) {
   requireCoordinator(ctx);
@@ -110,42 +154,35 @@ export async function coachQueue(deps: Deps, ctx: TenantContext) {
     const c = await city(tx, ctx.tenant.id, ctx.now());
     const categories = new Map((await nhRepo.listCategories(tx, ctx.tenant.id, true)).map((x) => [x.id, x]));
     const network = await repo.countNetworkContacts(tx, ctx.tenant.id, stalls.map((s) => s.requestId));
-    const items = [];
-    const residents: string[] = [];
+    const requests = new Map<string, nhRepo.HelpRequestRow>();
     for (const s of stalls) {
       const r = await nhRepo.findHelpRequest(tx, ctx.tenant.id, s.requestId);
-      const [forMatching] = await matchRepo.requestsForMatching(tx, ctx.tenant.id, s.requestId);
-      if (!r || !forMatching) continue;
-      residents.push(r.residentPersonId);
-      const matches = await matchRepo.matchesOfRequest(tx, ctx.tenant.id, r.id);
-      const category = categories.get(r.categoryId);
-      items.push({
-        stallId: s.id,
-        cause: s.cause as repo.StallCause,
-        detectedAt: s.detectedAt.toISOString(),
-        daysWaiting: Math.floor((ctx.now().getTime() - r.createdAt.getTime()) / 86_400_000),
-        request: {
-          id: r.id,
-          residentPersonId: r.residentPersonId,
-          category: { id: r.categoryId, code: category?.code ?? '', name: category ? (ctx.locale === 'en' ? category.nameEn : category.nameNl) : '' },
-          description: r.description,
-          schedule: r.schedule as Schedule,
-          sessionsPerMonth: SESSIONS_TENTHS[r.schedule as Schedule] / 10,
-          pc4: r.pc4,
-          place: findPc4(r.pc4)?.place ?? null,
-          urgency: r.urgency,
-          sensitive: r.sensitive,
-          extraKm: r.extraKm,
-          createdAt: r.createdAt.toISOString(),
-        },
-        liveMatches: matches.filter((m) => LIVE.has(m.state)).length,
-        declinedMatches: matches.filter((m) => m.state === 'declined').length,
-        suggestions: await suggestionsFor(tx, c, forMatching, network.get(r.id)),
-      });
+      if (r) requests.set(s.requestId, r);
     }
-    const names = await displayNames(tx, ctx.tenant.id, [...new Set(residents)]);
+    const names = await displayNames(tx, ctx.tenant.id, [...new Set([...requests.values()].map((r) => r.residentPersonId))]);
+    const items = [];
+    for (const s of stalls) {
+      const r = requests.get(s.requestId);
+      if (r) items.push(await coachingItem(tx, ctx, c, categories, r, s, network.get(r.id), names.get(r.residentPersonId) ?? ''));
+    }
     await audit(tx, ctx, { action: 'coach.queue.read', purpose: 'neighbour_help', resourceType: 'help_request_stall' });
-    return items.map((i) => ({ ...i, request: { ...i.request, residentDisplayName: names.get(i.request.residentPersonId) ?? '' } }));
+    return items;
+  });
+}
+
+/** One request as the coach sees it, whether or not it is in the queue (coordinators). */
+export async function requestCoaching(deps: Deps, ctx: TenantContext, requestId: string) {
+  requireCoordinator(ctx);
+  return runInTenant(deps, ctx, async (tx) => {
+    await detectStalls(tx, ctx.tenant.id, ctx.now());
+    const r = await nhRepo.findHelpRequest(tx, ctx.tenant.id, requestId);
+    if (!r) throw new AppError('not_found');
+    const stall = (await repo.stallsOfRequest(tx, ctx.tenant.id, requestId)).find((s) => !s.resolvedAt) ?? null;
+    const categories = new Map((await nhRepo.listCategories(tx, ctx.tenant.id, true)).map((x) => [x.id, x]));
+    const network = await repo.countNetworkContacts(tx, ctx.tenant.id, [requestId]);
+    const names = await displayNames(tx, ctx.tenant.id, [r.residentPersonId]);
+    await audit(tx, ctx, { action: 'help_request.read', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: requestId, subjectPersonId: r.residentPersonId });
+    return coachingItem(tx, ctx, await city(tx, ctx.tenant.id, ctx.now()), categories, r, stall, network.get(requestId), names.get(r.residentPersonId) ?? '');
   });
 }
 
