@@ -356,6 +356,7 @@ export function solveFlows(model: CompiledModel, graph: CandidateGraph, options:
 
   for (let round = 0; round < opts.improvementRounds; round++) {
     improveTeams(model, graph, pairReq, work);
+    if (graph.nPairs <= CONSOLIDATE_MAX_PAIRS) consolidate(model, graph, pairReq, work);
     fill(model, graph, pairReq, work);
     if (swapForPriority(model, graph, pairReq, work)) fill(model, graph, pairReq, work);
     work = polish(model, graph, pairReq, work);
@@ -367,7 +368,8 @@ export function solveFlows(model: CompiledModel, graph: CandidateGraph, options:
       work = workFrom(model, graph, pairReq, better);
       for (let round = 0; round < opts.improvementRounds; round++) {
         improveTeams(model, graph, pairReq, work);
-            fill(model, graph, pairReq, work);
+        consolidate(model, graph, pairReq, work);
+        fill(model, graph, pairReq, work);
         work = polish(model, graph, pairReq, work);
       }
     }
@@ -676,6 +678,142 @@ function improveTeams(model: CompiledModel, graph: CandidateGraph, pairReq: Int3
     w.load[vb] = w.load[vb]! + total;
     w.partners[vb]!++;
   }
+}
+
+/**
+ * B3. Consolidate with ejection: a team of two or more is handed to one
+ * volunteer of lower team cost who has the capacity, even when that volunteer
+ * is busy; the volunteer's other partners (smallest first) leave until the
+ * team fits, and the requests they leave are served again from what is left
+ * (a fill restricted to them, new pairs under the slot rule). The move is kept
+ * only when it is lexicographically better (the same or more weight served,
+ * then a smaller team cost, then less travel), judged on the pairs it touched.
+ * Graphs up to CONSOLIDATE_MAX_PAIRS pairs.
+ */
+function consolidate(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work): boolean {
+  const R = model.requests;
+  const V = model.volunteers;
+  const bv = graph.byVolunteer;
+  const x = w.x;
+  const log: number[] = []; // pairs: e, old x
+  const set = (e: number, f: number): void => {
+    const old = x[e]!;
+    if (old === f) return;
+    log.push(e, old);
+    const v = graph.volunteer[e]!;
+    const r = pairReq[e]!;
+    if (old === 0) w.partners[v]!++;
+    if (f === 0) w.partners[v]!--;
+    w.load[v]! += f - old;
+    w.served[r]! += f - old;
+    x[e] = f;
+  };
+  const undo = (): void => {
+    const entries = log.slice();
+    for (let i = entries.length - 2; i >= 0; i -= 2) set(entries[i]!, entries[i + 1]!);
+    log.length = 0;
+  };
+  const demandLeft = new Int32Array(R.n);
+  let changed = false;
+  const members: number[] = [];
+  const evicted: number[] = [];
+  for (let r = 0; r < R.n; r++) {
+    members.length = 0;
+    let teamCost = 0;
+    for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+      if (x[e]! > 0) {
+        members.push(e);
+        teamCost += graph.team[e]!;
+      }
+    }
+    if (members.length < 2) continue;
+    const total = w.served[r]!;
+    for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+      const u = graph.volunteer[e]!;
+      if (graph.team[e]! >= teamCost || graph.cap[e]! < total || V.capacity[u]! < total) continue;
+      log.length = 0;
+      // The team leaves r, except u.
+      for (const m of members) if (m !== e) set(m, 0);
+      // u's other partners leave, smallest first, until r fits (room and a slot).
+      evicted.length = 0;
+      for (let k = bv.start[u]!; k < bv.start[u + 1]!; k++) {
+        const p = bv.items[k]!;
+        if (p !== e && x[p]! > 0) evicted.push(p);
+      }
+      evicted.sort((a, b) => x[a]! - x[b]! || a - b);
+      const fits = (): boolean => V.capacity[u]! - w.load[u]! + x[e]! >= total && (x[e]! > 0 || w.partners[u]! < V.slots[u]!);
+      const displaced: number[] = [];
+      for (const p of evicted) {
+        if (fits()) break;
+        displaced.push(pairReq[p]!);
+        set(p, 0);
+      }
+      if (!fits()) {
+        undo();
+        continue;
+      }
+      set(e, total);
+      // Serve the displaced requests again from what is left.
+      if (displaced.length > 0) {
+        const list: number[] = [];
+        for (const d of displaced) {
+          demandLeft[d] = R.demand[d]! - w.served[d]!;
+          for (let q = graph.start[d]!; q < graph.start[d + 1]!; q++) list.push(q);
+        }
+        const pairs = Int32Array.from(list);
+        const slotted = new Uint8Array(pairs.length);
+        for (let i = 0; i < pairs.length; i++) slotted[i] = x[pairs[i]!]! > 0 ? 0 : 1;
+        const slotsLeft = new Int32Array(V.n);
+        for (const q of list) {
+          const v = graph.volunteer[q]!;
+          slotsLeft[v] = V.slots[v]! - w.partners[v]!;
+        }
+        const add = runFlow(model, graph, pairReq, {
+          pairs,
+          demandLeft,
+          load: w.load,
+          pairCost: (q) => graph.travel[q]! + (x[q]! > 0 ? 0 : Math.round((TEAM_SURROGATE * graph.team[q]!) / Math.max(1, graph.cap[q]!))),
+          slotted,
+          slotsLeft,
+        });
+        for (const d of displaced) demandLeft[d] = 0;
+        for (let i = 0; i < pairs.length; i++) if (add[i]! > 0) set(pairs[i]!, x[pairs[i]!]! + add[i]!);
+      }
+      if (compareLevels(touchedLevels(model, graph, pairReq, w, log, false), touchedLevels(model, graph, pairReq, w, log, true)) < 0) {
+        changed = true;
+        break;
+      }
+      undo();
+    }
+  }
+  return changed;
+}
+
+/** Pairs up to which step B3 runs (above it the city path stays as it was). */
+const CONSOLIDATE_MAX_PAIRS = 50_000;
+
+/**
+ * The objective levels restricted to the pairs in a change log (e, old x) and
+ * the volunteers they touch: now, or before the changes (`before`).
+ */
+function touchedLevels(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work, log: number[], before: boolean): ObjectiveLevels {
+  const V = model.volunteers;
+  const lv: ObjectiveLevels = { weightedServedUnits: 0, teamCost: 0, travelCost: 0 };
+  const old = new Map<number, number>();
+  for (let i = 0; i < log.length; i += 2) if (!old.has(log[i]!)) old.set(log[i]!, log[i + 1]!);
+  const loadShift = new Map<number, number>();
+  for (const [e, o] of old) {
+    const f = before ? o : w.x[e]!;
+    const v = graph.volunteer[e]!;
+    if (!loadShift.has(v)) loadShift.set(v, 0);
+    if (before) loadShift.set(v, loadShift.get(v)! + o - w.x[e]!);
+    if (f <= 0) continue;
+    lv.weightedServedUnits += model.requests.weight[pairReq[e]!]! * f;
+    lv.teamCost += graph.team[e]!;
+    lv.travelCost += graph.travel[e]! * f;
+  }
+  for (const [v, shift] of loadShift) lv.travelCost += balanceCost(V.existing[v]!, w.load[v]! + shift, V.capacityTotal[v]!);
+  return lv;
 }
 
 /** C. Fill: serve what is left with the room that is left (new pairs take slots). */
