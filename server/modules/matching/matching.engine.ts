@@ -46,6 +46,9 @@
  *   B. team improvement with exact lexicographic acceptance: move the flow of
  *      the smallest member to the others' spare room, or replace a team by one
  *      volunteer who can carry it all (both keep level (1), lower level (2));
+ *   B3. consolidation with ejection: a team goes to one busy volunteer of
+ *      lower team cost whose other partners are served again from what is
+ *      left (graphs up to CONSOLIDATE_MAX_PAIRS);
  *   C. fill: SSP on what is left (demand, capacity, slots; new pairs take a
  *      slot under a greedy slot rule) raises level (1);
  *   D. polish: SSP on the chosen pairs only (the support) with the true costs
