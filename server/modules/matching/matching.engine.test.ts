@@ -144,6 +144,56 @@ describe('solve', () => {
     );
   });
 
+  it('serves the optimal weighted demand without the exact step where resident slots bind (exact level-1 search)', () => {
+    const oneSlot = { maxRequests: 3, maxVolunteers: 3, maxUnits: 2, spread: 0.005, maxResidents: 1 };
+    let binding = 0;
+    fc.assert(
+      fc.property(cityArb(oneSlot), ({ requests: rs, volunteers: vs }) => {
+        // Everyone compatible apart from distance, day parts and room: many pairs, so the slots bind.
+        const volunteers = vs.map((v) => ({ ...v, municipalityId: 'GM0599', categoryIds: ['company', 'shopping', 'transport'], vogValid: true, maxKm: 5 }));
+        const requests = rs.map((r) => ({ ...r, municipalityId: 'GM0599', sameGender: false, languages: [] }));
+        const m = compileModel(requests, volunteers);
+        const g = buildCandidates(m, UNCUT);
+        fc.pre(enumerationSize(g) <= 20000);
+        const V = m.volunteers;
+        for (let v = 0; v < V.n; v++) if (g.byVolunteer.start[v + 1]! - g.byVolunteer.start[v]! > V.slots[v]!) binding++;
+        const x = solveFlows(m, g, { ...UNCUT, exactComponentPairs: 0 });
+        const pairReq = pairRequests(g, m.requests.n);
+        let weighted = 0;
+        for (let e = 0; e < g.nPairs; e++) weighted += m.requests.weight[pairReq[e]!]! * x[e]!;
+        expect(weighted).toBe(bruteForce(m, g).weightedServedUnits);
+      }),
+      { numRuns: 300 },
+    );
+    expect(binding).toBeGreaterThan(50);
+  });
+
+  it('serves as much weight as the enumeration of supports on larger demands with one or two slots', () => {
+    const tight = { maxRequests: 4, maxVolunteers: 4, maxUnits: 45, spread: 0.005, maxResidents: 2 };
+    let compared = 0;
+    fc.assert(
+      fc.property(cityArb(tight), ({ requests: rs, volunteers: vs }) => {
+        const volunteers = vs.map((v) => ({ ...v, municipalityId: 'GM0599', categoryIds: ['company', 'shopping', 'transport'], vogValid: true, maxKm: 5 }));
+        const requests = rs.map((r) => ({ ...r, municipalityId: 'GM0599', sameGender: false, languages: [] }));
+        const m = compileModel(requests, volunteers);
+        const g = buildCandidates(m, UNCUT);
+        fc.pre(g.nPairs <= 10);
+        compared++;
+        const pairReq = pairRequests(g, m.requests.n);
+        const weightOf = (x: Int32Array) => {
+          let s = 0;
+          for (let e = 0; e < g.nPairs; e++) s += m.requests.weight[pairReq[e]!]! * x[e]!;
+          return s;
+        };
+        const searched = solveFlows(m, g, { ...UNCUT, exactComponentPairs: 0 });
+        const enumerated = solveFlows(m, g, { ...UNCUT, exactComponentPairs: 10, exactServeMaxPairs: 0 });
+        expect(weightOf(searched)).toBe(weightOf(enumerated));
+      }),
+      { numRuns: 200 },
+    );
+    expect(compared).toBeGreaterThan(100);
+  });
+
   it('gives the same output for the same input', () => {
     fc.assert(
       fc.property(cityArb(small), ({ requests, volunteers }) => {

@@ -46,18 +46,27 @@
  *   B. team improvement with exact lexicographic acceptance: move the flow of
  *      the smallest member to the others' spare room, or replace a team by one
  *      volunteer who can carry it all (both keep level (1), lower level (2));
+ *   B3. consolidation with ejection: a team goes to one busy volunteer of
+ *      lower team cost whose other partners are served again from what is
+ *      left (graphs up to CONSOLIDATE_MAX_PAIRS);
  *   C. fill: SSP on what is left (demand, capacity, slots; new pairs take a
  *      slot under a greedy slot rule) raises level (1);
  *   D. polish: SSP on the chosen pairs only (the support) with the true costs
  *      gives the exact optimum of levels (1) and (3) for that team structure.
  * S-D repeat `improvementRounds` times; every step is lexicographically
- * monotone. Parts of the candidate graph with at most `exactComponentPairs`
+ * monotone.
+ *   E. exact level 1 (graphs up to `exactServeMaxPairs` pairs): branch and
+ *      bound over the slot choices of the volunteers the relaxed flow puts
+ *      over their limit, each node one flow; a strictly better service
+ *      replaces the solution and gets its own rounds of B, C and D. Parts of the candidate graph with at most `exactComponentPairs`
  * pairs are solved exactly by enumerating supports (each with a flow).
  *
  * **How exact.** Level (1) is exact whenever the max-residents limits do not
- * bind (the flow is then the LP optimum, which is integral); where they bind
- * the repair can lose a little (measured against HiGHS: 0 at small size,
- * 0.8 % at tiny size where a request needs a long chain of moves). Level (3) is
+ * bind (the flow is then the LP optimum, which is integral); where they bind,
+ * step E makes it exact when its search finishes within `exactServeNodes`
+ * flows (at `tiny`, 418 pairs: 113 flows, the optimum HiGHS proves); above
+ * `exactServeMaxPairs` the repair can lose a little (measured against HiGHS:
+ * 0 at small size, within 0.21 % of HiGHS's bound at medium size). Level (3) is
  * exact for the chosen teams; level (2) is a local optimum. The benchmark
  * measures the distance to HiGHS on the same MIP, level by level
  * (bench/MATCHING-RESULTS.md).
@@ -97,6 +106,8 @@ const DEFAULTS: Required<MatchOptions> = {
   candidatesPerVolunteer: 8,
   exactComponentPairs: 12,
   improvementRounds: 2,
+  exactServeMaxPairs: 2_000,
+  exactServeNodes: 250,
 };
 
 /** Matches all requests to volunteers; see the module header for the formulation. */
@@ -348,13 +359,131 @@ export function solveFlows(model: CompiledModel, graph: CandidateGraph, options:
 
   for (let round = 0; round < opts.improvementRounds; round++) {
     improveTeams(model, graph, pairReq, work);
+    if (graph.nPairs <= CONSOLIDATE_MAX_PAIRS) consolidate(model, graph, pairReq, work);
     fill(model, graph, pairReq, work);
     if (swapForPriority(model, graph, pairReq, work)) fill(model, graph, pairReq, work);
     work = polish(model, graph, pairReq, work);
   }
+  // E. Exact level 1 on small graphs; a better service gets its own team round.
+  if (graph.nPairs <= opts.exactServeMaxPairs) {
+    const better = exactServe(model, graph, pairReq, work, opts.exactServeNodes);
+    if (better) {
+      work = workFrom(model, graph, pairReq, better);
+      for (let round = 0; round < opts.improvementRounds; round++) {
+        improveTeams(model, graph, pairReq, work);
+        consolidate(model, graph, pairReq, work);
+        fill(model, graph, pairReq, work);
+        work = polish(model, graph, pairReq, work);
+      }
+    }
+  }
   if (opts.exactComponentPairs > 0) solveSmallComponentsExactly(model, graph, pairReq, work.x, opts.exactComponentPairs);
   return work.x;
 }
+
+/**
+ * E. Exact level 1 where resident limits bind: branch and bound over the slot
+ * choices of the volunteers the relaxed flow puts over their limit. A node is
+ * a set of closed pairs and of pairs that keep a slot; its bound is the
+ * weighted max flow on the open pairs without resident limits (the flow's
+ * level 1). A node whose flow keeps every limit is a feasible solution. Else
+ * the first volunteer (by index) with the most partners over its limit, with
+ * free partners q1..qk in flow order (smallest flow first), branches into:
+ * child i closes q_i and keeps q_1..q_{i-1} (they take slots); when the kept
+ * pairs fill its slots, all its other pairs close. The children partition the
+ * solutions (every feasible solution drops a first q_i), so the search is
+ * exact when it finishes within `maxNodes` flows; nodes whose bound does not
+ * beat the incumbent are cut. Depth first, children in order: the incumbent
+ * (the solution so far) rises early. Returns a flow with strictly more
+ * weighted service, or null (also when the solution so far is proven optimal).
+ */
+function exactServe(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work, maxNodes: number): Int32Array | null {
+  const R = model.requests;
+  const V = model.volunteers;
+  const bv = graph.byVolunteer;
+  let best = 0;
+  for (let e = 0; e < graph.nPairs; e++) best += R.weight[pairReq[e]!]! * w.x[e]!;
+  let bestX: Int32Array | null = null;
+  const open = new Uint8Array(graph.nPairs).fill(1);
+  const kept = new Uint8Array(graph.nPairs);
+  const keptCount = new Int32Array(V.n);
+  const zeroLoad = new Int32Array(V.n);
+  const teamCharge = (e: number): number => graph.travel[e]! + Math.round((TEAM_SURROGATE * graph.team[e]!) / Math.max(1, graph.cap[e]!));
+  let nodes = 0;
+  const visit = (): void => {
+    if (nodes >= maxNodes) return;
+    nodes++;
+    const list: number[] = [];
+    for (let e = 0; e < graph.nPairs; e++) if (open[e] === 1) list.push(e);
+    const pairs = Int32Array.from(list);
+    const flows = runFlow(model, graph, pairReq, { pairs, demandLeft: R.demand, load: zeroLoad, pairCost: teamCharge, slotted: null, slotsLeft: null });
+    let value = 0;
+    for (let i = 0; i < pairs.length; i++) value += R.weight[pairReq[pairs[i]!]!]! * flows[i]!;
+    if (value <= best) return;
+    const x = new Int32Array(graph.nPairs);
+    for (let i = 0; i < pairs.length; i++) x[pairs[i]!] = flows[i]!;
+    let branchV = -1;
+    let worst = 0;
+    for (let v = 0; v < V.n; v++) {
+      let partners = 0;
+      for (let k = bv.start[v]!; k < bv.start[v + 1]!; k++) if (x[bv.items[k]!]! > 0 || kept[bv.items[k]!] === 1) partners++;
+      if (partners - V.slots[v]! > worst) {
+        worst = partners - V.slots[v]!;
+        branchV = v;
+      }
+    }
+    if (branchV < 0) {
+      best = value;
+      bestX = x;
+      return;
+    }
+    const v = branchV;
+    const free: number[] = [];
+    for (let k = bv.start[v]!; k < bv.start[v + 1]!; k++) {
+      const e = bv.items[k]!;
+      if (x[e]! > 0 && kept[e] === 0) free.push(e);
+    }
+    free.sort((a, b) => x[a]! - x[b]! || a - b);
+    const closedHere: number[] = [];
+    for (let i = 0; i < free.length && nodes < maxNodes; i++) {
+      const q = free[i]!;
+      if (keptCount[v]! >= V.slots[v]!) {
+        // The kept pairs fill the slots: every other pair of v closes.
+        for (let k = bv.start[v]!; k < bv.start[v + 1]!; k++) {
+          const e = bv.items[k]!;
+          if (kept[e] === 0 && open[e] === 1) {
+            open[e] = 0;
+            closedHere.push(e);
+          }
+        }
+        visit();
+        break;
+      }
+      open[q] = 0;
+      visit();
+      open[q] = 1;
+      kept[q] = 1;
+      keptCount[v]!++;
+      closedHere.push(-1 - q);
+    }
+    // Undo: reopen what the last child closed, release the kept pairs.
+    for (const c of closedHere) {
+      if (c >= 0) open[c] = 1;
+      else {
+        kept[-1 - c] = 0;
+        keptCount[v]!--;
+      }
+    }
+  };
+  visit();
+  exactServeStats.nodes = nodes;
+  exactServeStats.found = bestX !== null;
+  exactServeStats.complete = nodes < maxNodes;
+  return bestX;
+}
+
+/** What the last level-1 search did (for the benchmark and the tests). */
+export const exactServeStats = { nodes: 0, complete: false, found: false };
 
 /** Full flows solved in step A before the last cut (each closes the pairs of the volunteers over their limit). */
 const REPAIR_PASSES = 2;
@@ -552,6 +681,142 @@ function improveTeams(model: CompiledModel, graph: CandidateGraph, pairReq: Int3
     w.load[vb] = w.load[vb]! + total;
     w.partners[vb]!++;
   }
+}
+
+/**
+ * B3. Consolidate with ejection: a team of two or more is handed to one
+ * volunteer of lower team cost who has the capacity, even when that volunteer
+ * is busy; the volunteer's other partners (smallest first) leave until the
+ * team fits, and the requests they leave are served again from what is left
+ * (a fill restricted to them, new pairs under the slot rule). The move is kept
+ * only when it is lexicographically better (the same or more weight served,
+ * then a smaller team cost, then less travel), judged on the pairs it touched.
+ * Graphs up to CONSOLIDATE_MAX_PAIRS pairs.
+ */
+function consolidate(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work): boolean {
+  const R = model.requests;
+  const V = model.volunteers;
+  const bv = graph.byVolunteer;
+  const x = w.x;
+  const log: number[] = []; // pairs: e, old x
+  const set = (e: number, f: number): void => {
+    const old = x[e]!;
+    if (old === f) return;
+    log.push(e, old);
+    const v = graph.volunteer[e]!;
+    const r = pairReq[e]!;
+    if (old === 0) w.partners[v]!++;
+    if (f === 0) w.partners[v]!--;
+    w.load[v]! += f - old;
+    w.served[r]! += f - old;
+    x[e] = f;
+  };
+  const undo = (): void => {
+    const entries = log.slice();
+    for (let i = entries.length - 2; i >= 0; i -= 2) set(entries[i]!, entries[i + 1]!);
+    log.length = 0;
+  };
+  const demandLeft = new Int32Array(R.n);
+  let changed = false;
+  const members: number[] = [];
+  const evicted: number[] = [];
+  for (let r = 0; r < R.n; r++) {
+    members.length = 0;
+    let teamCost = 0;
+    for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+      if (x[e]! > 0) {
+        members.push(e);
+        teamCost += graph.team[e]!;
+      }
+    }
+    if (members.length < 2) continue;
+    const total = w.served[r]!;
+    for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+      const u = graph.volunteer[e]!;
+      if (graph.team[e]! >= teamCost || graph.cap[e]! < total || V.capacity[u]! < total) continue;
+      log.length = 0;
+      // The team leaves r, except u.
+      for (const m of members) if (m !== e) set(m, 0);
+      // u's other partners leave, smallest first, until r fits (room and a slot).
+      evicted.length = 0;
+      for (let k = bv.start[u]!; k < bv.start[u + 1]!; k++) {
+        const p = bv.items[k]!;
+        if (p !== e && x[p]! > 0) evicted.push(p);
+      }
+      evicted.sort((a, b) => x[a]! - x[b]! || a - b);
+      const fits = (): boolean => V.capacity[u]! - w.load[u]! + x[e]! >= total && (x[e]! > 0 || w.partners[u]! < V.slots[u]!);
+      const displaced: number[] = [];
+      for (const p of evicted) {
+        if (fits()) break;
+        displaced.push(pairReq[p]!);
+        set(p, 0);
+      }
+      if (!fits()) {
+        undo();
+        continue;
+      }
+      set(e, total);
+      // Serve the displaced requests again from what is left.
+      if (displaced.length > 0) {
+        const list: number[] = [];
+        for (const d of displaced) {
+          demandLeft[d] = R.demand[d]! - w.served[d]!;
+          for (let q = graph.start[d]!; q < graph.start[d + 1]!; q++) list.push(q);
+        }
+        const pairs = Int32Array.from(list);
+        const slotted = new Uint8Array(pairs.length);
+        for (let i = 0; i < pairs.length; i++) slotted[i] = x[pairs[i]!]! > 0 ? 0 : 1;
+        const slotsLeft = new Int32Array(V.n);
+        for (const q of list) {
+          const v = graph.volunteer[q]!;
+          slotsLeft[v] = V.slots[v]! - w.partners[v]!;
+        }
+        const add = runFlow(model, graph, pairReq, {
+          pairs,
+          demandLeft,
+          load: w.load,
+          pairCost: (q) => graph.travel[q]! + (x[q]! > 0 ? 0 : Math.round((TEAM_SURROGATE * graph.team[q]!) / Math.max(1, graph.cap[q]!))),
+          slotted,
+          slotsLeft,
+        });
+        for (const d of displaced) demandLeft[d] = 0;
+        for (let i = 0; i < pairs.length; i++) if (add[i]! > 0) set(pairs[i]!, x[pairs[i]!]! + add[i]!);
+      }
+      if (compareLevels(touchedLevels(model, graph, pairReq, w, log, false), touchedLevels(model, graph, pairReq, w, log, true)) < 0) {
+        changed = true;
+        break;
+      }
+      undo();
+    }
+  }
+  return changed;
+}
+
+/** Pairs up to which step B3 runs (above it the city path stays as it was). */
+const CONSOLIDATE_MAX_PAIRS = 50_000;
+
+/**
+ * The objective levels restricted to the pairs in a change log (e, old x) and
+ * the volunteers they touch: now, or before the changes (`before`).
+ */
+function touchedLevels(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work, log: number[], before: boolean): ObjectiveLevels {
+  const V = model.volunteers;
+  const lv: ObjectiveLevels = { weightedServedUnits: 0, teamCost: 0, travelCost: 0 };
+  const old = new Map<number, number>();
+  for (let i = 0; i < log.length; i += 2) if (!old.has(log[i]!)) old.set(log[i]!, log[i + 1]!);
+  const loadShift = new Map<number, number>();
+  for (const [e, o] of old) {
+    const f = before ? o : w.x[e]!;
+    const v = graph.volunteer[e]!;
+    if (!loadShift.has(v)) loadShift.set(v, 0);
+    if (before) loadShift.set(v, loadShift.get(v)! + o - w.x[e]!);
+    if (f <= 0) continue;
+    lv.weightedServedUnits += model.requests.weight[pairReq[e]!]! * f;
+    lv.teamCost += graph.team[e]!;
+    lv.travelCost += graph.travel[e]! * f;
+  }
+  for (const [v, shift] of loadShift) lv.travelCost += balanceCost(V.existing[v]!, w.load[v]! + shift, V.capacityTotal[v]!);
+  return lv;
 }
 
 /** C. Fill: serve what is left with the room that is left (new pairs take slots). */

@@ -98,6 +98,10 @@ export interface MatchOptions {
   exactComponentPairs?: number;
   /** Rounds of team improvement, fill and travel polish after the flow (default 2). */
   improvementRounds?: number;
+  /** Candidate graphs up to this many pairs get the exact level-1 search where resident limits bind (default 2,000; 0 switches it off). */
+  exactServeMaxPairs?: number;
+  /** Flows the exact level-1 search may solve before it stops with the best found (default 250). */
+  exactServeNodes?: number;
 }
 
 export interface MatchInstance {
