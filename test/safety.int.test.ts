@@ -121,7 +121,7 @@ describe('notifications, reports and blocks', () => {
     expect((await resident.get(`${base}/abuse-reports`)).status).toBe(403);
     const reports = (await (await coordinator.get(`${base}/abuse-reports`)).json()) as Array<{ id: string; subject: { givenName: string } }>;
     expect(reports).toHaveLength(1);
-    expect(reports[0]!.subject.givenName).toBe('Victor');
+    expect(reports[0]!.subject).toMatchObject({ givenName: 'Victor', isVolunteer: true });
   });
 
   it('suspends a volunteer on a report: their open proposals go and the platform proposes them to nobody', async () => {
@@ -134,6 +134,18 @@ describe('notifications, reports and blocks', () => {
     expect((await coordinator.post(`${base}/abuse-reports/${report!.id}/handle`, { outcome: 'dismissed' })).status).toBe(409);
     // Saving the offer again does not lift the suspension.
     await env.database.db.execute(sql`update volunteer_profiles set suspended_at = null where person_id = ${A.volunteer.id}`);
+  });
+
+  it('suspends only volunteers: a report about a resident can be dismissed or warned, not suspended', async () => {
+    const { matchId: m } = await post('Boodschappen, melding over de inwoner.');
+    expect((await volunteer.post(`${base}/abuse-reports`, { matchId: m, category: 'inappropriate' })).status).toBe(201);
+    const open = (await (await coordinator.get(`${base}/abuse-reports`)).json()) as Array<{ id: string; subject: { personId: string; isVolunteer: boolean } }>;
+    const aboutResident = open.find((r) => r.subject.personId === A.resident.id)!;
+    expect(aboutResident.subject.isVolunteer).toBe(false);
+    const refused = await coordinator.post(`${base}/abuse-reports/${aboutResident.id}/handle`, { outcome: 'suspended' });
+    expect(refused.status).toBe(400);
+    expect(await count(env, `abuse_reports where id = '${aboutResident.id}' and status = 'open'`)).toBe(1);
+    expect((await coordinator.post(`${base}/abuse-reports/${aboutResident.id}/handle`, { outcome: 'warned' })).status).toBe(200);
   });
 
   it('blocks the other person of a match: the match stops and they are not matched again until unblocked', async () => {

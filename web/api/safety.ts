@@ -60,7 +60,8 @@ export interface AbuseReport {
   /** `open`, or the outcome once handled. */
   status: 'open' | ReportOutcome;
   reporter: { personId: string; givenName: string };
-  subject: { personId: string; givenName: string };
+  /** `isVolunteer`: only a volunteer can be suspended. */
+  subject: { personId: string; givenName: string; isVolunteer: boolean };
   createdAt: string;
   handledAt: string | null;
 }

@@ -189,7 +189,11 @@ function DecisionForm({ code, report, subject, onHandled }: { code: string; repo
           value={outcome}
           onChange={setOutcome}
           error={errors.fields.outcome}
-          options={REPORT_OUTCOMES.map((o) => ({ value: o, label: t(`reports.outcome.${o}`), description: t(`reports.outcome.${o}Description`) }))}
+          options={REPORT_OUTCOMES.filter((o) => o !== 'suspended' || report.subject.isVolunteer).map((o) => ({
+            value: o,
+            label: t(`reports.outcome.${o}`),
+            description: t(`reports.outcome.${o}Description`),
+          }))}
         />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={busy}>

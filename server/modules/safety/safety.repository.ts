@@ -1,6 +1,6 @@
 /** Storage of abuse reports, blocks and suspensions, within one municipality (RLS). */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { abuseReports, personBlocks, volunteerProfiles } from '../../db/schema/index';
 
@@ -57,4 +57,14 @@ export async function deleteBlock(q: Queryable, tenantId: string, blocker: strin
     .where(and(eq(personBlocks.tenantId, tenantId), eq(personBlocks.blockerPersonId, blocker), eq(personBlocks.blockedPersonId, blocked)))
     .returning({ id: personBlocks.blockedPersonId });
   return rows.length > 0;
+}
+
+/** Which of these people have a volunteer offer (whether or not it is active). */
+export async function withVolunteerProfile(q: Queryable, tenantId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await q
+    .select({ id: volunteerProfiles.personId })
+    .from(volunteerProfiles)
+    .where(and(eq(volunteerProfiles.tenantId, tenantId), inArray(volunteerProfiles.personId, ids)));
+  return new Set(rows.map((r) => r.id));
 }

@@ -23,9 +23,9 @@ const ReportSchema = z
     matchId: z.uuid().nullable(),
     category: z.enum(safety.ABUSE_CATEGORIES),
     details: z.string(),
-    status: z.string(),
+    status: z.enum(['open', 'dismissed', 'warned', 'suspended']),
     reporter: z.object({ personId: z.uuid(), givenName: z.string() }),
-    subject: z.object({ personId: z.uuid(), givenName: z.string() }),
+    subject: z.object({ personId: z.uuid(), givenName: z.string(), isVolunteer: z.boolean() }),
     createdAt: z.string(),
     handledAt: z.string().nullable(),
   })
@@ -118,7 +118,10 @@ export function safetyRoutes(deps: Deps) {
     }),
     async (c) => {
       const rows = await safety.listReports(deps, tenantContext(c), c.req.valid('query').status);
-      return c.json(rows.map((r) => ({ ...r, category: r.category as (typeof safety.ABUSE_CATEGORIES)[number] })), 200);
+      return c.json(
+        rows.map((r) => ({ ...r, category: r.category as (typeof safety.ABUSE_CATEGORIES)[number], status: r.status as 'open' | 'dismissed' | 'warned' | 'suspended' })),
+        200,
+      );
     },
   );
 

@@ -65,6 +65,7 @@ export async function listReports(deps: Deps, ctx: TenantContext, status: 'open'
   return runInTenant(deps, ctx, async (tx) => {
     const rows = await repo.listReports(tx, ctx.tenant.id, status === 'open');
     const names = await matchRepo.givenNames(tx, ctx.tenant.id, [...new Set(rows.flatMap((r) => [r.reporterPersonId, r.subjectPersonId]))]);
+    const volunteers = await repo.withVolunteerProfile(tx, ctx.tenant.id, [...new Set(rows.map((r) => r.subjectPersonId))]);
     await audit(tx, ctx, { action: 'abuse_report.list', purpose: 'neighbour_help', resourceType: 'abuse_report' });
     return rows.map((r) => ({
       id: r.id,
@@ -73,7 +74,7 @@ export async function listReports(deps: Deps, ctx: TenantContext, status: 'open'
       details: r.details,
       status: r.status,
       reporter: { personId: r.reporterPersonId, givenName: names.get(r.reporterPersonId) ?? '' },
-      subject: { personId: r.subjectPersonId, givenName: names.get(r.subjectPersonId) ?? '' },
+      subject: { personId: r.subjectPersonId, givenName: names.get(r.subjectPersonId) ?? '', isVolunteer: volunteers.has(r.subjectPersonId) },
       createdAt: r.createdAt.toISOString(),
       handledAt: r.handledAt?.toISOString() ?? null,
     }));
@@ -88,6 +89,11 @@ export async function handleReport(deps: Deps, ctx: TenantContext, id: string, o
     if (!report) throw new AppError('not_found');
     if (report.status !== 'open') {
       throw new AppError('conflict', undefined, { invalidParams: [{ name: 'status', code: 'invalid_value', reason: 'This report was already handled.' }] });
+    }
+    if (outcome === 'suspended' && !(await repo.withVolunteerProfile(tx, ctx.tenant.id, [report.subjectPersonId])).has(report.subjectPersonId)) {
+      throw new AppError('validation_failed', undefined, {
+        invalidParams: [{ name: 'outcome', code: 'invalid_value', reason: 'Only a volunteer can be suspended; this person has no offer.' }],
+      });
     }
     const now = ctx.now();
     await repo.setReportOutcome(tx, ctx.tenant.id, id, outcome, ctx.actor.personId, now);
