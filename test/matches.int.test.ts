@@ -252,6 +252,19 @@ describe('neighbour help: from proposal to confirmed match', () => {
     expect((await resident.get(`${base}/neighbour-help/residents?q=Vries`)).status).toBe(403);
   });
 
+  it("keeps the reason for a no with the one who said it and the coach", async () => {
+    const posted = await resident.post(`${base}/help-requests`, groceriesRequest(groceries, { description: 'Boodschappen, waarop Victor nee zegt.' }));
+    const id = ((await posted.json()) as { id: string }).id;
+    const [m] = (await (await resident.get(`${base}/help-requests/${id}/matches`)).json()) as Match[];
+    expect((await volunteer.post(`${base}/matches/${m!.id}/decision`, { decision: 'decline', reason: 'personal' })).status).toBe(200);
+    const forResident = (await (await resident.get(`${base}/matches/${m!.id}`)).json()) as Match & { reason: string | null; declinedBy: string };
+    expect(forResident).toMatchObject({ state: 'declined', declinedBy: 'volunteer', reason: null });
+    const forVictor = (await (await volunteer.get(`${base}/matches/${m!.id}`)).json()) as { reason: string | null };
+    expect(forVictor.reason).toBe('personal');
+    const forCoach = (await (await coordinator.get(`${base}/matches/${m!.id}`)).json()) as { reason: string | null };
+    expect(forCoach.reason).toBe('personal');
+  });
+
   it('withdraws the open proposals when the resident cancels the request', async () => {
     const posted = await resident.post(`${base}/help-requests`, groceriesRequest(groceries, { description: 'Brood halen bij de bakker, eens per maand.' }));
     const id = ((await posted.json()) as { id: string }).id;

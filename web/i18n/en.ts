@@ -467,7 +467,7 @@ export const en: Catalogue = {
   'field.area': 'Your postcode',
   'field.areaHint': 'Four digits are enough, for example 3317. We only use this to find help requests nearby.',
   'field.regionalPool': 'I would also like to help in other municipalities in the region',
-  'field.regionalPoolHint': 'You may then also get help requests from nearby municipalities.',
+  'field.regionalPoolHint': 'You then also get requests from nearby municipalities, once your municipality works together with others for this. That is not yet the case.',
   'field.giftMode': 'How would you like to help?',
   'field.giftMode.gift': 'As a gift: you do not need to keep track of your hours',
   'field.giftMode.timeBank': 'Through a time bank: you keep track of your hours and can later get help in return',

@@ -481,7 +481,7 @@ export const nl = {
   'field.areaHint':
     'Vier cijfers zijn genoeg, bijvoorbeeld 3317. Wij gebruiken dit alleen om hulpvragen dichtbij te vinden.',
   'field.regionalPool': 'Ik wil ook helpen in andere gemeenten in de regio',
-  'field.regionalPoolHint': 'U kunt dan ook hulpvragen krijgen uit gemeenten in de buurt.',
+  'field.regionalPoolHint': 'U krijgt dan ook hulpvragen uit gemeenten in de buurt, zodra uw gemeente daarvoor samenwerkt met andere gemeenten. Dat is nu nog niet zo.',
   'field.giftMode': 'Hoe wilt u helpen?',
   'field.giftMode.gift': 'Als gift: u hoeft geen uren bij te houden',
   'field.giftMode.timeBank': 'Via een urenbank: u houdt uw uren bij en kunt later zelf hulp terugkrijgen',

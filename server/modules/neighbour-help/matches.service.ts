@@ -585,7 +585,8 @@ async function presentMatch(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhR
     sessionsPerMonth: m.sessionsPerMonthTenths / 10,
     km: Math.round(m.distanceM / 100) / 10,
     reasons: presentReasons(m.explanation as Explanation),
-    reason: m.reason,
+    // Why someone said no stays with them and the coach: the other side only learns that it was a no.
+    reason: m.state === 'declined' && side !== 'coordinator' && m.declinedBy !== side ? null : m.reason,
     declinedBy: m.declinedBy,
     noShows: side === 'volunteer' ? 0 : m.noShows,
     rotaId: m.rotaId,
