@@ -143,6 +143,7 @@ describe('the coach turns a stalled weekly request into a rota', () => {
     expect(await count(env, `help_matches where rota_id = '${rota.id}' and state = 'proposed'`)).toBe(proposal.members.length);
     expect(await count(env, `help_request_stalls where request_id = '${A.helpRequestId}' and outcome = 'rota' and resolved_at is not null`)).toBe(1);
     expect(await count(env, `notifications where kind = 'match.proposed' and ref_id in (select id from help_matches where rota_id = '${rota.id}')`)).toBe(proposal.members.length);
+    expect(await count(env, `notifications where kind = 'rota.approved' and ref_id = '${rota.id}' and person_id = '${A.resident.id}'`)).toBe(1);
     const queue = (await (await coordinator.get(`${base}/coach/queue`)).json()) as QueueItem[];
     expect(queue.some((i) => i.request.id === A.helpRequestId)).toBe(false);
     const first = proposal.members[0]!;

@@ -410,6 +410,7 @@ export async function approveRota(
     for (const m of feasible) await addRotaMember(tx, ctx, r, rotaId, m, now);
     await matchRepo.updateRequest(tx, ctx.tenant.id, requestId, { status: 'open', updatedAt: now });
     await matchRepo.resolveOpenStall(tx, ctx.tenant.id, requestId, { outcome: 'rota', note: null, at: now, by: ctx.actor.personId });
+    await notify(tx, ctx.tenant.id, [r.residentPersonId], 'rota.approved', rotaId, now);
     await audit(tx, ctx, { action: 'rota.approve', purpose: 'neighbour_help', resourceType: 'help_rota', resourceId: rotaId, subjectPersonId: r.residentPersonId, onBehalfOfPersonId: r.residentPersonId });
     return presentRota(tx, ctx, (await repo.findRota(tx, ctx.tenant.id, rotaId))!, r, 'coordinator');
   });
