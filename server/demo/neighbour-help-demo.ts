@@ -12,9 +12,16 @@ import { insertHelpRequest, insertVogRecord, listCategories, upsertVolunteerProf
 import { DAY_PART_CODES, dayPartMask, type DayPartCode } from '../modules/neighbour-help/neighbour-help.rules';
 import * as matchRepo from '../modules/neighbour-help/matches.repository';
 import { candidatesForRequest } from '../modules/neighbour-help/matches.proposals';
-import { FAMILY_NAMES, GIVEN_NAMES, type DemoMunicipality } from './demo-data';
+import { FAMILY_NAMES, type DemoMunicipality } from './demo-data';
 
 export const VOLUNTEERS_PER_MUNICIPALITY = 30;
+
+/** Thirty different first names, so that a coordinator can tell the demo volunteers apart. */
+const VOLUNTEER_NAMES = [
+  'Aisha', 'Bram', 'Carla', 'Dirk', 'Eva', 'Floor', 'Gerrit', 'Hatice', 'Ivo', 'Joke',
+  'Karim', 'Lies', 'Mees', 'Nadia', 'Otto', 'Petra', 'Quinten', 'Roos', 'Stijn', 'Tineke',
+  'Umut', 'Vera', 'Wim', 'Xander', 'Yvonne', 'Zeynep', 'Arjen', 'Bianca', 'Cor', 'Dewi',
+] as const;
 export const REQUESTS_PER_MUNICIPALITY = 12;
 
 /** The id of the i-th synthetic volunteer (without an account) of a demo municipality. */
@@ -64,7 +71,7 @@ export async function seedNeighbourHelpDemo(tx: Tx, m: DemoMunicipality, at: Dat
 
   for (let i = 0; i < VOLUNTEERS_PER_MUNICIPALITY; i += 1) {
     const id = demoVolunteerId(m.cbsCode, i);
-    const givenName = GIVEN_NAMES[(i * 5 + 2) % GIVEN_NAMES.length]!;
+    const givenName = VOLUNTEER_NAMES[i % VOLUNTEER_NAMES.length]!;
     const familyName = FAMILY_NAMES[(i * 13 + 5) % FAMILY_NAMES.length]!;
     await insertPerson(tx, { tenantId: m.id, id, accountId: null, givenName, familyName, email: null, phone: null, now: at });
     await replaceRoles(tx, m.id, id, [{ role: 'volunteer', organisationId: null }], at);
