@@ -10,7 +10,7 @@ import { openDatabase } from './db/client';
 import { demoSignIns, loadDemoData } from './demo/seed';
 import { DEMO_PASSWORD } from './demo/demo-data';
 import { outboxMailer, smtpMailer } from './mail/mailer';
-import { deliverNotifications } from './modules/notifications/notifications.service';
+import { deliverNotifications, remindMeetups } from './modules/notifications/notifications.service';
 import { detectStallsEverywhere } from './modules/neighbour-help/coach.service';
 import { deleteExpiredSessions } from './modules/auth/auth.repository';
 
@@ -56,7 +56,10 @@ async function main(): Promise<void> {
   sweep.unref();
   // Notification e-mail: immediate within each person's weekly cap, the rest in the weekly digest.
   const deliver = setInterval(() => {
-    deliverNotifications({ config, database, mailer, logger, now }, now()).catch(() => logger.warn('notification delivery failed'));
+    const deps = { config, database, mailer, logger, now };
+    remindMeetups(deps, now())
+      .then(() => deliverNotifications(deps, now()))
+      .catch(() => logger.warn('notification delivery failed'));
   }, 60_000);
   deliver.unref();
   // Stalled requests are recorded even when no coach opens the queue.

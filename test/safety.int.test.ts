@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client';
-import { deliverNotifications } from '../server/modules/notifications/notifications.service';
+import { deliverNotifications, remindMeetups } from '../server/modules/notifications/notifications.service';
 import { A } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
 
@@ -109,6 +109,20 @@ describe('notifications, reports and blocks', () => {
     expect(env.mail.filter((m) => m.to === A.volunteer.email)).toHaveLength(0);
     expect(await count(env, `notifications where person_id = '${A.volunteer.id}' and emailed = 'skipped' and kind = 'message.received'`)).toBeGreaterThan(0);
     expect(((await (await volunteer.get(`${base}/me/notification-preferences`)).json()) as { email: string }).email).toBe('off');
+  });
+
+  it('reminds everyone signed up for a meet-up a day ahead, once', async () => {
+    const cafe = 'e0000000-0000-4000-8000-000000050501'; // Victor and three residents signed up
+    const [m] = await queryRows<{ starts_at: Date | string }>(env.database.db, sql`select starts_at from meetups where id = ${cafe}`);
+    const start = new Date(m!.starts_at).getTime();
+    const signedUp = await count(env, `meetup_signups where meetup_id = '${cafe}' and cancelled_at is null`);
+    expect(signedUp).toBeGreaterThan(0);
+    await remindMeetups(env.deps, new Date(start - 2 * 86_400_000));
+    expect(await count(env, `notifications where kind = 'meetup.reminder' and ref_id = '${cafe}'`)).toBe(0);
+    await remindMeetups(env.deps, new Date(start - 12 * 3600_000));
+    expect(await count(env, `notifications where kind = 'meetup.reminder' and ref_id = '${cafe}'`)).toBe(signedUp);
+    await remindMeetups(env.deps, new Date(start - 6 * 3600_000));
+    expect(await count(env, `notifications where kind = 'meetup.reminder' and ref_id = '${cafe}'`)).toBe(signedUp);
   });
 
   it('lets someone on a match report the other person, and nobody else', async () => {

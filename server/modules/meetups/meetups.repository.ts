@@ -4,7 +4,7 @@
  * the meet-up, so a list never needs a second round trip per row.
  */
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
+import { queryRows, type Queryable } from '../../db/client';
 import { meetupSignups, meetups, organisations, persons, roleAssignments } from '../../db/schema/index';
 
 export type MeetupRow = typeof meetups.$inferSelect;
@@ -219,4 +219,26 @@ export async function bothAttended(q: Queryable, tenantId: string, meetupId: str
       ),
     );
   return a !== b && new Set(rows.map((r) => r.personId)).size === 2;
+}
+
+/**
+ * Reminders for meet-ups that start within a day: one in-app notification
+ * per person signed up, once (a second run adds nothing). Returns how many.
+ */
+export async function insertDueReminders(q: Queryable, tenantId: string, now: Date): Promise<number> {
+  const until = new Date(now.getTime() + 86_400_000);
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`insert into notifications (tenant_id, id, person_id, kind, ref_id, created_at)
+        select s.tenant_id, gen_random_uuid(), s.person_id, 'meetup.reminder', s.meetup_id, ${now}
+          from meetup_signups s
+          join meetups m on m.tenant_id = s.tenant_id and m.id = s.meetup_id
+         where s.tenant_id = ${tenantId} and s.cancelled_at is null and m.cancelled_at is null
+           and m.starts_at > ${now} and m.starts_at <= ${until}
+           and not exists (select 1 from notifications n
+                            where n.tenant_id = s.tenant_id and n.person_id = s.person_id
+                              and n.kind = 'meetup.reminder' and n.ref_id = s.meetup_id)
+        returning id`,
+  );
+  return rows.length;
 }

@@ -16,6 +16,7 @@ import { runInTenant } from '../../http/tenant';
 import { audit } from '../../audit/audit.service';
 import { listMunicipalityIds } from '../system/municipalities.repository';
 import * as repo from './notifications.repository';
+import { insertDueReminders } from '../meetups/meetups.repository';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -119,4 +120,13 @@ export async function deliverNotifications(deps: Deps, now: Date): Promise<numbe
     }
   }
   return sent;
+}
+
+/** Meet-up reminders for every municipality (a day ahead, once per person); e-mailed by the next delivery. */
+export async function remindMeetups(deps: Deps, now: Date): Promise<number> {
+  let made = 0;
+  for (const tenantId of await listMunicipalityIds(deps.database.db)) {
+    made += await inTenant(deps.database.db, tenantId, (tx) => insertDueReminders(tx, tenantId, now));
+  }
+  return made;
 }
