@@ -241,6 +241,16 @@ describe('the coach turns a stalled weekly request into a rota', () => {
       await volunteers.getByText('Verder weg dan de vrijwilliger zelf wil reizen').first().waitFor();
       await expectAccessible(page, 'candidates further away');
 
+      // Marking the request as sensitive, and back.
+      const sensitive = page.getByRole('region', { name: 'Gevoelige hulpvraag' });
+      await sensitive.getByLabel('Deze hulpvraag is gevoelig').check();
+      await sensitive.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByRole('status').getByText('De hulpvraag staat nu als gevoelig in uw wachtrij.').waitFor();
+      await expectAccessible(page, 'a request marked sensitive');
+      await sensitive.getByLabel('Deze hulpvraag is gevoelig').uncheck();
+      await sensitive.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByRole('status').getByText('De hulpvraag is niet meer als gevoelig gemarkeerd.').waitFor();
+
       // The step on the page itself jumps to the referral section.
       await page.getByRole('region', { name: 'Waarom lukt het niet?' }).getByRole('link', { name: 'Verwijs door naar formele hulp, met een reden.' }).click();
       await expect.poll(() => focusedId(page)).toBe('doorverwijzen');

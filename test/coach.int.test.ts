@@ -287,6 +287,22 @@ describe('the coach: deadline, network, referral, and the figures', () => {
     expect(await count(env, `help_matches where request_id = '${id}'`)).toBe(0);
   });
 
+  it('holds a sensitive request for the coach: the platform proposes nobody and suggests it to nobody', async () => {
+    await env.database.db.execute(sql`update volunteer_profiles set active = false where person_id = ${A.volunteer.id}`);
+    const id = await post('Boodschappen, maar er zijn zorgen over veiligheid.');
+    await env.database.db.execute(sql`update volunteer_profiles set active = true where person_id = ${A.volunteer.id}`);
+    expect((await resident.patch(`${base}/help-requests/${id}/coaching`, { sensitive: true })).status).toBe(403);
+    expect((await coordinator.patch(`${base}/help-requests/${id}/coaching`, { sensitive: true })).status).toBe(200);
+    const suggestions = (await (await volunteer.get(`${base}/me/suggested-requests`)).json()) as Array<{ requestId: string }>;
+    expect(suggestions.map((s) => s.requestId)).not.toContain(id);
+    const again = (await (await coordinator.post(`${base}/help-requests/${id}/find-volunteers`)).json()) as { proposed: number };
+    expect(again.proposed).toBe(0);
+    const queue = (await (await coordinator.get(`${base}/coach/queue`)).json()) as QueueItem[];
+    expect(queue.find((i) => i.request.id === id)?.cause).toBe('sensitive');
+    // The coach can still invite someone on purpose.
+    expect((await coordinator.post(`${base}/help-requests/${id}/matches`, { volunteerPersonId: A.volunteer.id })).status).toBe(201);
+  });
+
   it('keeps the figures of a period: requests, matches, times, shares, volunteers and hours', async () => {
     // A quiet day of its own, far from the demo data and the other tests.
     await later(30 * 86_400_000);

@@ -56,6 +56,7 @@ import { COORDINATORS } from './CoachQueuePage';
 import { NotFoundPage } from './NotFoundPage';
 import '../components/coach.css';
 import '../components/neighbour-help.css';
+import { CheckboxField } from '../components/CheckboxField';
 
 /** A request in these states can still be helped in neighbour help. */
 const ACTIVE = ['open', 'stalled', 'matched'];
@@ -73,11 +74,14 @@ function CoachRequest({ membership, id }: { membership: Membership; id: string }
   const { t } = i18n;
   const code = membership.municipality.code;
   const request = useResource(() => api.getHelpRequest(code, id), [code, id]);
-  // Why it is stuck and what to do next; null when the request is not in the queue.
-  const queue = useResource(async () => {
-    const view = await coachApi.getCoaching(code, id);
-    return view.stallId && view.cause && view.detectedAt ? { ...view, stallId: view.stallId, cause: view.cause, detectedAt: view.detectedAt } : null;
-  }, [code, id]);
+  // The coach's view of the request; `item` below is it only while the request is in the queue.
+  const coaching = useResource(() => coachApi.getCoaching(code, id), [code, id]);
+  const queue = {
+    resource: coaching.resource.status === 'ready'
+      ? { status: 'ready' as const, data: stalled(coaching.resource.data) }
+      : coaching.resource,
+    reload: coaching.reload,
+  };
   // Bumped after every change, so the sections that show history load again.
   const [version, setVersion] = useState(0);
   const { hash } = useLocation();
@@ -158,10 +162,58 @@ function CoachRequest({ membership, id }: { membership: Membership; id: string }
         {active ? <ReferSection code={code} request={r} onReferred={changed} /> : <Paragraph>{t('coachRequest.closedNote')}</Paragraph>}
       </CoachSectionFrame>
 
+      {coaching.resource.status === 'ready' && active && (
+        <SensitiveSection code={code} requestId={r.id} sensitive={coaching.resource.data.request.sensitive} onChanged={changed} />
+      )}
+
       <CoachSectionFrame section="geschiedenis" title={t('coachRequest.historyHeading')}>
         <HistorySection key={version} code={code} requestId={r.id} />
       </CoachSectionFrame>
     </>
+  );
+}
+
+/** The queue item, when the request is in the queue (it has an open stall). */
+function stalled(view: coachApi.CoachingView): CoachQueueItem | null {
+  return view.stallId && view.cause && view.detectedAt ? { ...view, stallId: view.stallId, cause: view.cause, detectedAt: view.detectedAt } : null;
+}
+
+/** The coach marks a request as sensitive: it then waits for the coach, and the platform proposes nobody by itself. */
+function SensitiveSection({ code, requestId, sensitive, onChanged }: { code: string; requestId: string; sensitive: boolean; onChanged: () => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const announce = useAnnounce();
+  const [value, setValue] = useState(sensitive);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await coachApi.updateCoaching(code, requestId, { sensitive: value });
+      announce(t(value ? 'coachRequest.sensitiveOn' : 'coachRequest.sensitiveOff'));
+      onChanged();
+    } catch (failure) {
+      setError(problemMessage(i18n, failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="samenspel-coach-section" aria-labelledby="coach-sensitive">
+      <Heading2 id="coach-sensitive">{t('coachRequest.sensitiveHeading')}</Heading2>
+      <Paragraph>{t('coachRequest.sensitiveIntro')}</Paragraph>
+      <form onSubmit={(event) => void save(event)} className="samenspel-form">
+        <CheckboxField id="coach-sensitive-flag" label={t('coachRequest.sensitiveLabel')} checked={value} onChange={setValue} />
+        {error && <Paragraph role="alert">{error}</Paragraph>}
+        <ButtonGroup>
+          <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={value === sensitive}>
+            {t('coachRequest.sensitiveSave')}
+          </Button>
+        </ButtonGroup>
+      </form>
+    </section>
   );
 }
 

@@ -89,7 +89,7 @@ export async function requestsForMatching(q: Queryable, tenantId: string, onlyId
                          where m.tenant_id = r.tenant_id and m.request_id = r.id and m.state in ${HOLDING}), 0) as "coveredTenths"
           from help_requests r
          where r.tenant_id = ${tenantId}
-           ${onlyId ? sql`and r.id = ${onlyId}` : sql`and r.status in ('open','stalled','matched')`}
+           ${onlyId ? sql`and r.id = ${onlyId}` : sql`and r.status in ('open','stalled','matched') and not r.sensitive`}
          order by r.created_at, r.id`,
   );
   return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));

@@ -96,8 +96,9 @@ const mayActForResident = (ctx: TenantContext, r: nhRepo.HelpRequestRow) =>
 export async function proposeAutomatically(tx: Tx, ctx: TenantContext, requestId: string): Promise<number> {
   const [request] = await repo.requestsForMatching(tx, ctx.tenant.id, requestId);
   if (!request) return 0;
-  const status = (await loadRequest(tx, ctx, requestId)).status;
-  if (status !== 'open' && status !== 'stalled') return 0;
+  const row = await loadRequest(tx, ctx, requestId);
+  // A sensitive request waits for the coach: the platform proposes nobody by itself.
+  if ((row.status !== 'open' && row.status !== 'stalled') || row.sensitive) return 0;
   const live = (await repo.matchesOfRequest(tx, ctx.tenant.id, requestId)).filter((m) => m.state === 'proposed' || holdsCapacity(m.state as MatchState));
   const room = AUTO_PROPOSALS - live.length;
   if (room <= 0) return 0;
