@@ -26,8 +26,8 @@ import { notify } from '../notifications/notifications.repository';
 import * as nhRepo from './neighbour-help.repository';
 import * as matchRepo from './matches.repository';
 import * as repo from './coach.repository';
-import { candidatesForRequest, rotaForRequest, SESSIONS_TENTHS_OF, type CityInput } from './matches.proposals';
-import { mayNeighbourHelp } from './neighbour-help.policy';
+import { candidatesForRequest, rotaForRequest, type CityInput } from './matches.proposals';
+import { mayActForResident, mayNeighbourHelp } from './neighbour-help.policy';
 import { SESSIONS_TENTHS, type Schedule } from './neighbour-help.rules';
 import { assignCalendar, sessionDates } from './rota.calendar';
 
@@ -264,9 +264,6 @@ export async function resolveByNetwork(deps: Deps, ctx: TenantContext, requestId
   });
 }
 
-const mayActForResident = (ctx: TenantContext, r: nhRepo.HelpRequestRow) =>
-  r.residentPersonId === ctx.actor.personId || r.createdByPersonId === ctx.actor.personId || mayNeighbourHelp(ctx, 'listAllRequests');
-
 /** People around the resident who might help first (the resident side and coordinators). */
 export async function listNetwork(deps: Deps, ctx: TenantContext, requestId: string) {
   return runInTenant(deps, ctx, async (tx) => {
@@ -335,7 +332,7 @@ export async function rotaProposal(deps: Deps, ctx: TenantContext, requestId: st
     const proposal = await rotaForRequest(tx, await city(tx, ctx.tenant.id, ctx.now()), forMatching!);
     const names = await matchRepo.givenNames(tx, ctx.tenant.id, proposal.members.map((m) => m.volunteerId));
     const startsOn = nextMonday(ctx.now());
-    const demand = SESSIONS_TENTHS_OF[r.schedule] ?? 10;
+    const demand = SESSIONS_TENTHS[r.schedule as Schedule];
     const calendar = assignCalendar(
       sessionDates(r.schedule as Schedule, r.dayParts, startsOn, CALENDAR_LENGTH),
       proposal.members.map((m) => ({ id: m.volunteerId, tenths: Math.round(m.sessionsPerMonth * 10) })),
@@ -380,7 +377,7 @@ export async function approveRota(
       if (seen.has(m.volunteerPersonId)) problems.push({ name: `members.${i}.volunteerPersonId`, code: 'invalid_value', reason: 'This volunteer is in the rota twice.' });
       seen.add(m.volunteerPersonId);
     });
-    const demand = SESSIONS_TENTHS_OF[r.schedule] ?? 10;
+    const demand = SESSIONS_TENTHS[r.schedule as Schedule];
     const total = input.members.reduce((s, m) => s + Math.round(m.sessionsPerMonth * 10), 0);
     if (total > demand) problems.push({ name: 'members', code: 'invalid_value', reason: 'Together the members give more than the request asks.' });
     const [forMatching] = await matchRepo.requestsForMatching(tx, ctx.tenant.id, requestId);
@@ -450,7 +447,7 @@ async function presentRota(tx: Tx, ctx: TenantContext, rota: repo.RotaRow, r: nh
   const names = await matchRepo.givenNames(tx, ctx.tenant.id, live.map((m) => m.volunteerPersonId));
   const visible = (m: matchRepo.MatchRow) =>
     viewer === 'coordinator' || (viewer === 'resident' && m.state !== 'proposed') || (viewer === 'member' && (m.state === 'confirmed' || m.volunteerPersonId === ctx.actor.personId));
-  const demand = SESSIONS_TENTHS_OF[r.schedule] ?? 10;
+  const demand = SESSIONS_TENTHS[r.schedule as Schedule];
   const covered = live.reduce((s, m) => s + m.sessionsPerMonthTenths, 0);
   const today = ctx.now().toISOString().slice(0, 10);
   const from = rota.startsOn > today ? rota.startsOn : today;
@@ -520,7 +517,7 @@ export async function refillRota(deps: Deps, ctx: TenantContext, rotaId: string)
     if (viewer !== 'coordinator') throw new AuditedDenial({ action: 'rota.refill', purpose: 'neighbour_help', resourceType: 'help_rota', resourceId: rotaId, subjectPersonId: r.residentPersonId });
     if (rota.status !== 'approved') throw conflict('This rota is not active.', 'rota');
     const live = (await matchRepo.matchesOfRequest(tx, ctx.tenant.id, r.id)).filter((m) => m.rotaId === rotaId && LIVE.has(m.state));
-    const demand = SESSIONS_TENTHS_OF[r.schedule] ?? 10;
+    const demand = SESSIONS_TENTHS[r.schedule as Schedule];
     if (live.reduce((s, m) => s + m.sessionsPerMonthTenths, 0) >= demand) throw conflict('This rota has no gap.', 'rota');
     const [forMatching] = await matchRepo.requestsForMatching(tx, ctx.tenant.id, r.id);
     const proposal = await rotaForRequest(

@@ -20,7 +20,7 @@ import {
   type RotaProposal,
 } from '../matching/matching.propose';
 import type { Explanation, Gender, MatchRequest, MatchVolunteer, Urgency } from '../matching/matching.types';
-import { isVogValid } from './neighbour-help.rules';
+import { isVogValid, SESSIONS_TENTHS, type Schedule } from './neighbour-help.rules';
 import * as repo from './matches.repository';
 
 /** A volunteer with this many no-shows in six months is no longer proposed by the platform (the coach may still invite). */
@@ -31,6 +31,21 @@ export interface CityInput {
   tenantId: string;
   now: Date;
   vogValidMonths: number;
+  /**
+   * The municipality's volunteers, read once per operation and filled on
+   * first use, so that a queue of requests does not read them per request.
+   * A CityInput lives for one transaction.
+   */
+  volunteers?: Promise<repo.VolunteerForMatching[]>;
+}
+
+/** The volunteers who can be proposed at all (one person's row when `onlyPersonId` is given). */
+async function volunteerRows(q: Queryable, c: CityInput, onlyPersonId?: string): Promise<repo.VolunteerForMatching[]> {
+  const since = new Date(c.now.getTime() - SIX_MONTHS_MS);
+  if (onlyPersonId && !c.volunteers) return repo.volunteersForMatching(q, c.tenantId, since, onlyPersonId);
+  c.volunteers ??= repo.volunteersForMatching(q, c.tenantId, since);
+  const rows = await c.volunteers;
+  return onlyPersonId ? rows.filter((v) => v.personId === onlyPersonId) : rows;
 }
 
 function toVolunteer(v: repo.VolunteerForMatching, c: CityInput, extraKm = 0): MatchVolunteer | null {
@@ -56,11 +71,9 @@ function toVolunteer(v: repo.VolunteerForMatching, c: CityInput, extraKm = 0): M
   };
 }
 
-export const SESSIONS_TENTHS_OF: Record<string, number> = { once: 10, weekly: 43, fortnightly: 22, monthly: 10 };
-
 export function toRequest(r: repo.RequestForMatching, c: CityInput, known: readonly string[] = []): MatchRequest | null {
   const area = findPc4(r.pc4);
-  const open = (SESSIONS_TENTHS_OF[r.schedule] ?? 10) - r.coveredTenths;
+  const open = SESSIONS_TENTHS[r.schedule as Schedule] - r.coveredTenths;
   if (!area || open <= 0) return null;
   return {
     id: r.id,
@@ -91,13 +104,6 @@ export interface Candidate {
   explanation: Explanation;
 }
 
-async function loadVolunteers(q: Queryable, c: CityInput, extraKm = 0, onlyPersonId?: string) {
-  const rows = await repo.volunteersForMatching(q, c.tenantId, new Date(c.now.getTime() - SIX_MONTHS_MS), onlyPersonId);
-  const own = new Map(rows.map((v) => [v.personId, v.maxKm]));
-  const volunteers = rows.filter((v) => v.recentNoShows < NO_SHOW_LIMIT).flatMap((v) => toVolunteer(v, c, extraKm) ?? []);
-  return { volunteers, ownKm: own };
-}
-
 /**
  * The best volunteers for one request, with reasons. `widen` (the coach)
  * adds the request's extra kilometres to every volunteer's own limit and
@@ -114,7 +120,7 @@ export async function candidatesForRequest(
   const r = toRequest(request, c, known);
   if (!r) return [];
   const extra = opts.widen ? request.extraKm : 0;
-  const rows = await repo.volunteersForMatching(q, c.tenantId, new Date(c.now.getTime() - SIX_MONTHS_MS), opts.onlyVolunteer);
+  const rows = await volunteerRows(q, c, opts.onlyVolunteer);
   const ownKm = new Map(rows.map((v) => [v.personId, v.maxKm]));
   const volunteers = rows.filter((v) => opts.ignoreNoShows || v.recentNoShows < NO_SHOW_LIMIT).flatMap((v) => toVolunteer(v, c, extra) ?? []);
   const tried = opts.includeTried ? [] : await repo.volunteersTriedOn(q, c.tenantId, request.id);
@@ -143,7 +149,7 @@ export interface RequestCandidate {
 
 /** The best open requests for one volunteer, with reasons. */
 export async function candidatesForVolunteer(q: Queryable, c: CityInput, volunteerPersonId: string, k: number): Promise<RequestCandidate[]> {
-  const [row] = await repo.volunteersForMatching(q, c.tenantId, new Date(c.now.getTime() - SIX_MONTHS_MS), volunteerPersonId);
+  const [row] = await volunteerRows(q, c, volunteerPersonId);
   if (!row) return [];
   const v = toVolunteer(row, c);
   if (!v) return [];
@@ -174,7 +180,7 @@ export async function rotaForRequest(
   // The whole demand: members kept stay in the rota and count against it.
   const r = toRequest({ ...request, coveredTenths: 0 }, c, known);
   if (!r) return { members: [], demandSessions: 0, coveredSessions: 0, complete: false };
-  const { volunteers } = await loadVolunteers(q, c);
+  const volunteers = (await volunteerRows(q, c)).filter((v) => v.recentNoShows < NO_SHOW_LIMIT).flatMap((v) => toVolunteer(v, c) ?? []);
   const keptIds = new Set(keep.map((k) => k.volunteerId));
   const tried = [...(await repo.volunteersTriedOn(q, c.tenantId, request.id))].filter((id) => !keptIds.has(id));
   const excluded = [...(await repo.blockedAround(q, c.tenantId, request.residentPersonId)), ...tried, request.residentPersonId];

@@ -33,7 +33,7 @@ import {
   type MatchSnapshot,
   type MatchState,
 } from './neighbour-help.match-state';
-import { mayNeighbourHelp } from './neighbour-help.policy';
+import { mayActForResident, mayNeighbourHelp } from './neighbour-help.policy';
 import { SESSIONS_TENTHS, dayPartCodes, type Schedule } from './neighbour-help.rules';
 import type { Explanation } from '../matching/matching.types';
 
@@ -83,9 +83,6 @@ async function loadRequest(tx: Tx, ctx: TenantContext, requestId: string) {
   if (!r) throw new AppError('not_found');
   return r;
 }
-
-const mayActForResident = (ctx: TenantContext, r: nhRepo.HelpRequestRow) =>
-  r.residentPersonId === ctx.actor.personId || r.createdByPersonId === ctx.actor.personId || isCoordinator(ctx);
 
 /**
  * The platform's own proposals for a request: up to {@link AUTO_PROPOSALS}
@@ -238,7 +235,8 @@ async function presentRequestMatches(tx: Tx, ctx: TenantContext, r: nhRepo.HelpR
   const side: Side = r.residentPersonId === ctx.actor.personId || r.createdByPersonId === ctx.actor.personId ? 'resident' : 'coordinator';
   const matches = await repo.matchesOfRequest(tx, ctx.tenant.id, r.id);
   const out = [];
-  for (const m of matches) out.push(await presentMatch(tx, ctx, m, r, side));
+  const categories = await categoriesOf(tx, ctx);
+  for (const m of matches) out.push(await presentMatch(tx, ctx, m, r, side, categories));
   return out;
 }
 
@@ -249,7 +247,8 @@ export async function myMatches(deps: Deps, ctx: TenantContext) {
     const rows = await repo.matchesOfVolunteer(tx, ctx.tenant.id, ctx.actor.personId);
     await audit(tx, ctx, { action: 'help_match.list', purpose: 'neighbour_help', resourceType: 'help_match', subjectPersonId: ctx.actor.personId });
     const out = [];
-    for (const { match, request } of rows) out.push(await presentMatch(tx, ctx, match, request, 'volunteer'));
+    const categories = await categoriesOf(tx, ctx);
+    for (const { match, request } of rows) out.push(await presentMatch(tx, ctx, match, request, 'volunteer', categories));
     return out;
   });
 }
@@ -259,7 +258,7 @@ export async function suggestedRequests(deps: Deps, ctx: TenantContext) {
   if (!mayNeighbourHelp(ctx, 'manageOwnVolunteerProfile')) throw new AppError('forbidden');
   return runInTenant(deps, ctx, async (tx) => {
     const list = await candidatesForVolunteer(tx, await cityInput(tx, ctx), ctx.actor.personId, 10);
-    const categories = new Map((await nhRepo.listCategories(tx, ctx.tenant.id, true)).map((c) => [c.id, c]));
+    const categories = await categoriesOf(tx, ctx);
     const out = [];
     for (const c of list) {
       const r = await nhRepo.findHelpRequest(tx, ctx.tenant.id, c.requestId);
@@ -389,7 +388,7 @@ function apply(m: repo.MatchRow, e: MatchEvent): MatchSnapshot {
 /** Both said yes: the request is matched; outside a rota, the other open proposals are withdrawn. */
 async function onConfirmed(tx: Tx, ctx: TenantContext, r: nhRepo.HelpRequestRow, m: repo.MatchRow, now: Date) {
   await repo.updateRequest(tx, ctx.tenant.id, r.id, { status: 'matched', matchedAt: r.matchedAt ?? now, firstResponseAt: r.firstResponseAt ?? now, updatedAt: now });
-  await resolveOpenStall(tx, ctx, r.id, m.rotaId ? 'rota' : 'matched', now);
+  await repo.resolveOpenStall(tx, ctx.tenant.id, r.id, { outcome: m.rotaId ? 'rota' : 'matched', note: null, at: now, by: ctx.actor.personId });
   await notify(tx, ctx.tenant.id, [r.residentPersonId, m.volunteerPersonId], 'match.confirmed', m.id, now);
   if (m.rotaId) return;
   for (const other of await repo.matchesOfRequest(tx, ctx.tenant.id, r.id)) {
@@ -397,10 +396,6 @@ async function onConfirmed(tx: Tx, ctx: TenantContext, r: nhRepo.HelpRequestRow,
     await repo.updateMatch(tx, ctx.tenant.id, other.id, { state: 'withdrawn', reason: 'other_match_confirmed', closedAt: now, updatedAt: now });
     await notify(tx, ctx.tenant.id, [other.volunteerPersonId], 'match.withdrawn', other.id, now);
   }
-}
-
-export async function resolveOpenStall(tx: Tx, ctx: TenantContext, requestId: string, outcome: repo.StallOutcome, now: Date, note?: string) {
-  await repo.resolveOpenStall(tx, ctx.tenant.id, requestId, { outcome, note: note ?? null, at: now, by: ctx.actor.personId });
 }
 
 /** A coordinator withdraws a proposal that is not confirmed yet. */
@@ -468,7 +463,7 @@ export async function listMessages(deps: Deps, ctx: TenantContext, matchId: stri
 }
 
 async function presentMessages(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhRepo.HelpRequestRow, side: Side) {
-  const rows = await repo.listMessages(tx, ctx.tenant.id, matchId(m));
+  const rows = await repo.listMessages(tx, ctx.tenant.id, m.id);
   const names = await counterpartNames(tx, ctx, m, r, side);
   return rows.map((x) => {
     const from: 'volunteer' | 'resident' | 'coordinator' =
@@ -483,8 +478,6 @@ async function presentMessages(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: 
     };
   });
 }
-
-const matchId = (m: repo.MatchRow) => m.id;
 
 export async function sendMessage(deps: Deps, ctx: TenantContext, id: string, body: string) {
   return runInTenant(deps, ctx, async (tx) => {
@@ -553,9 +546,12 @@ async function counterpartNames(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r:
   return { volunteer: names.get(m.volunteerPersonId) ?? null, resident: names.get(r.residentPersonId) ?? null };
 }
 
-async function presentMatch(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhRepo.HelpRequestRow, side: Side) {
+const categoriesOf = async (tx: Tx, ctx: TenantContext) => new Map((await nhRepo.listCategories(tx, ctx.tenant.id, true)).map((c) => [c.id, c]));
+
+/** One match as `side` may see it. A list passes the categories it read once. */
+async function presentMatch(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhRepo.HelpRequestRow, side: Side, known?: Map<string, Category>) {
   const state = m.state as MatchState;
-  const categories = new Map((await nhRepo.listCategories(tx, ctx.tenant.id, true)).map((c) => [c.id, c]));
+  const categories = known ?? (await categoriesOf(tx, ctx));
   const names = await counterpartNames(tx, ctx, m, r, side);
   let contact = null;
   if (contactRevealed(state)) {

@@ -41,3 +41,8 @@ export function mayReadRequest(ctx: TenantContext, r: { residentPersonId: string
 export function maySeeAddress(ctx: TenantContext, r: { residentPersonId: string }): boolean {
   return r.residentPersonId === ctx.actor.personId;
 }
+
+/** The resident side of a request: the resident, whoever posted it for them, and coordinators on their behalf. */
+export function mayActForResident(ctx: TenantContext, r: { residentPersonId: string; createdByPersonId: string }): boolean {
+  return mayReadRequest(ctx, r);
+}
