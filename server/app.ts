@@ -22,6 +22,7 @@ import { contextBuilder, tenantResolver } from './http/tenant';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { meetupRoutes } from './modules/meetups/meetups.routes';
+import { regionalPoolRoutes } from './modules/neighbour-help/regional-pool.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { matchRoutes } from './modules/neighbour-help/matches.routes';
 import { coachRoutes } from './modules/neighbour-help/coach.routes';
@@ -80,6 +81,7 @@ export function buildApp(deps: Deps) {
   api.route('/', coachRoutes(deps));
   api.route('/', safetyRoutes(deps));
   api.route('/', meetupRoutes(deps));
+  api.route('/', regionalPoolRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

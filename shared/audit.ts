@@ -65,6 +65,9 @@ export const AUDIT_ACTIONS = [
   'meetup.signup.cancel',
   'meetup.attendance.update',
   'meetup.attendees.read',
+  'regional_pool.join',
+  'regional_pool.leave',
+  'regional_volunteer.host',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

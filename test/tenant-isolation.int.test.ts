@@ -111,6 +111,9 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/meetups/{meetupId}/signups': {},
   'PUT /municipalities/{code}/meetups/{meetupId}/attendance': { body: { attendance: [{ personId: B.resident.id, attended: true }] } },
   'GET /municipalities/{code}/meetups/{meetupId}/met-volunteers': {},
+  'GET /municipalities/{code}/regional-pool': {},
+  'PUT /municipalities/{code}/regional-pool': { body: { name: 'Indringerspool' } },
+  'DELETE /municipalities/{code}/regional-pool': {},
 };
 
 /** A rota and a network contact of municipality B, made in the test database (the demo data has none). */
@@ -172,6 +175,8 @@ async function snapshotOfB(env: TestEnv): Promise<string> {
       sql`select * from notifications where tenant_id = ${B.id} order by id`,
       sql`select * from meetups where tenant_id = ${B.id} order by id`,
       sql`select * from meetup_signups where tenant_id = ${B.id} order by meetup_id, person_id`,
+      sql`select * from regional_pool_members where tenant_id = ${B.id}`,
+      sql`select * from regional_volunteers where tenant_id = ${B.id} or home_tenant_id = ${B.id} order by tenant_id, person_id`,
       sql`select seq, hash from audit_events where tenant_id = ${B.id} order by seq`,
       sql`select * from audit_chain_heads where tenant_id = ${B.id}`,
     ].map((q) => queryRows(env.database.db, q)),

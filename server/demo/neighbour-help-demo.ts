@@ -12,6 +12,7 @@ import { insertHelpRequest, insertVogRecord, listCategories, upsertVolunteerProf
 import { DAY_PART_CODES, dayPartMask, type DayPartCode } from '../modules/neighbour-help/neighbour-help.rules';
 import * as matchRepo from '../modules/neighbour-help/matches.repository';
 import { candidatesForRequest } from '../modules/neighbour-help/matches.proposals';
+import { joinPool, insertPoolWithId as insertPool } from '../modules/neighbour-help/regional-pool.repository';
 import { FAMILY_NAMES, type DemoMunicipality } from './demo-data';
 
 export const VOLUNTEERS_PER_MUNICIPALITY = 30;
@@ -172,4 +173,45 @@ export async function seedNeighbourHelpDemo(tx: Tx, m: DemoMunicipality, at: Dat
       }
     }
   }
+}
+
+/** The demo's regional pool: both demo municipalities, as the Zuid-Holland Zuid region would. */
+export const DEMO_POOL_ID = 'f0000000-0000-4000-8000-000000000001';
+/** The one demo volunteer of the first municipality who also helps in the region (driving, 20 km). */
+export const demoPoolVolunteerId = (cbsCode: string): string => demoVolunteerId(cbsCode, 99);
+
+export async function seedRegionalPool(tx: Tx, municipalities: readonly DemoMunicipality[], at: Date): Promise<void> {
+  const [first, ...others] = municipalities;
+  if (!first || others.length === 0) return;
+  await insertPool(tx, { id: DEMO_POOL_ID, name: 'Regio Zuid-Holland Zuid', createdByTenantId: first.id, createdAt: at });
+  for (const m of municipalities) {
+    const admin = m.staff.find((s) => s.roles.includes('admin'));
+    if (admin) await joinPool(tx, m.id, DEMO_POOL_ID, admin.id, at);
+  }
+  // Only transport, so that the municipality's own requests of other kinds are not affected by the wide radius.
+  const transport = (await listCategories(tx, first.id)).find((c) => c.code === 'transport');
+  if (!transport) return;
+  const id = demoPoolVolunteerId(first.cbsCode);
+  await insertPerson(tx, { tenantId: first.id, id, accountId: null, givenName: 'Ruud', familyName: 'van Leeuwen', email: null, phone: null, now: at });
+  await replaceRoles(tx, first.id, id, [{ role: 'volunteer', organisationId: null }], at);
+  await upsertVolunteerProfile(
+    tx,
+    {
+      tenantId: first.id,
+      personId: id,
+      dayParts: dayPartMask(DAY_PART_CODES.filter((c) => !c.endsWith('evening') && !c.startsWith('sun'))),
+      sessionsPerMonthTenths: 40,
+      maxResidents: 3,
+      maxKm: 20,
+      skills: ['rijbewijs'],
+      languages: ['nl'],
+      gender: 'male',
+      pc4: '3313',
+      regionalPool: true,
+      giftMode: true,
+      active: true,
+    },
+    [transport.id],
+    at,
+  );
 }

@@ -15,7 +15,7 @@ import { insertHelpRequest, insertVogRecord, listCategories, upsertVolunteerProf
 import { dayPartMask } from '../modules/neighbour-help/neighbour-help.rules';
 import { insertMeetup, setAttendance, upsertSignup } from '../modules/meetups/meetups.repository';
 import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, FAMILY_NAMES, GIVEN_NAMES, type DemoMunicipality } from './demo-data';
-import { seedNeighbourHelpDemo } from './neighbour-help-demo';
+import { seedNeighbourHelpDemo, seedRegionalPool } from './neighbour-help-demo';
 
 export const DEMO_LOAD = 'demo-v1';
 export const RESIDENTS_PER_MUNICIPALITY = 24;
@@ -58,6 +58,7 @@ export async function loadDemoData(db: Db, now: () => Date): Promise<boolean> {
       await seedNeighbourHelpDemo(tx, m, now());
       await seedMeetups(tx, m, now(), (entry) => audit(tx, ctx, { ...entry, purpose: 'system_data_load', resourceType: 'meetup' }));
     }
+    await seedRegionalPool(tx, DEMO_MUNICIPALITIES, now());
   });
   return true;
 }

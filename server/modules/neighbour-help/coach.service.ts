@@ -26,7 +26,8 @@ import { notify } from '../notifications/notifications.repository';
 import * as nhRepo from './neighbour-help.repository';
 import * as matchRepo from './matches.repository';
 import * as repo from './coach.repository';
-import { candidatesForRequest, rotaForRequest, type CityInput } from './matches.proposals';
+import { candidatesForRequest, openCity, rotaForRequest, volunteerNames, type CityInput } from './matches.proposals';
+import { volunteerHere } from './regional-pool.service';
 import { mayActForResident, mayNeighbourHelp } from './neighbour-help.policy';
 import { SESSIONS_TENTHS, type Schedule } from './neighbour-help.rules';
 import { assignCalendar, sessionDates } from './rota.calendar';
@@ -43,10 +44,7 @@ function requireCoordinator(ctx: TenantContext): void {
   if (!mayNeighbourHelp(ctx, 'listAllRequests')) throw new AppError('forbidden');
 }
 
-async function city(tx: Tx, tenantId: string, now: Date): Promise<CityInput> {
-  const settings = await nhRepo.readSettings(tx, tenantId);
-  return { tenantId, now, vogValidMonths: settings.vogValidMonths };
-}
+const city = openCity;
 
 const LIVE = new Set(['proposed', 'volunteer_accepted', 'confirmed']);
 
@@ -329,8 +327,9 @@ export async function rotaProposal(deps: Deps, ctx: TenantContext, requestId: st
     if (!r) throw new AppError('not_found');
     if (r.schedule === 'once') throw invalid([{ name: 'schedule', code: 'invalid_value', reason: 'A one-off request has no rota.' }]);
     const [forMatching] = await matchRepo.requestsForMatching(tx, ctx.tenant.id, requestId);
-    const proposal = await rotaForRequest(tx, await city(tx, ctx.tenant.id, ctx.now()), forMatching!);
-    const names = await matchRepo.givenNames(tx, ctx.tenant.id, proposal.members.map((m) => m.volunteerId));
+    const c = await city(tx, ctx.tenant.id, ctx.now());
+    const proposal = await rotaForRequest(tx, c, forMatching!);
+    const names = await volunteerNames(tx, c, proposal.members.map((m) => m.volunteerId));
     const startsOn = nextMonday(ctx.now());
     const demand = SESSIONS_TENTHS[r.schedule as Schedule];
     const calendar = assignCalendar(
@@ -404,7 +403,7 @@ export async function approveRota(
       updatedAt: now,
     });
     await withdrawOpenProposals(tx, ctx, requestId, now);
-    for (const m of feasible) await addRotaMember(tx, ctx, r, rotaId, m, now);
+    for (const m of feasible) await addRotaMember(tx, ctx, c, r, rotaId, m, now);
     await matchRepo.updateRequest(tx, ctx.tenant.id, requestId, { status: 'open', updatedAt: now });
     await matchRepo.resolveOpenStall(tx, ctx.tenant.id, requestId, { outcome: 'rota', note: null, at: now, by: ctx.actor.personId });
     await notify(tx, ctx.tenant.id, [r.residentPersonId], 'rota.approved', rotaId, now);
@@ -416,15 +415,17 @@ export async function approveRota(
 async function addRotaMember(
   tx: Tx,
   ctx: TenantContext,
+  c: CityInput,
   r: nhRepo.HelpRequestRow,
   rotaId: string,
   m: { volunteerPersonId: string; sessionsPerMonth: number; km: number; explanation: unknown },
   now: Date,
 ): Promise<void> {
+  const volunteerPersonId = await volunteerHere(tx, ctx, c, m.volunteerPersonId);
   const id = await matchRepo.insertMatch(tx, {
     tenantId: ctx.tenant.id,
     requestId: r.id,
-    volunteerPersonId: m.volunteerPersonId,
+    volunteerPersonId,
     state: 'proposed',
     origin: 'coach',
     sessionsPerMonthTenths: Math.max(1, Math.round(m.sessionsPerMonth * 10)),
@@ -435,7 +436,7 @@ async function addRotaMember(
     createdAt: now,
     updatedAt: now,
   });
-  await notify(tx, ctx.tenant.id, [m.volunteerPersonId], 'match.proposed', id, now);
+  await notify(tx, ctx.tenant.id, [volunteerPersonId], 'match.proposed', id, now);
 }
 
 type RotaViewer = 'coordinator' | 'resident' | 'member';
@@ -520,19 +521,19 @@ export async function refillRota(deps: Deps, ctx: TenantContext, rotaId: string)
     const demand = SESSIONS_TENTHS[r.schedule as Schedule];
     if (live.reduce((s, m) => s + m.sessionsPerMonthTenths, 0) >= demand) throw conflict('This rota has no gap.', 'rota');
     const [forMatching] = await matchRepo.requestsForMatching(tx, ctx.tenant.id, r.id);
+    const c = await city(tx, ctx.tenant.id, ctx.now());
     const proposal = await rotaForRequest(
       tx,
-      await city(tx, ctx.tenant.id, ctx.now()),
+      c,
       forMatching!,
       live.map((m) => ({ volunteerId: m.volunteerPersonId, sessionsPerMonth: m.sessionsPerMonthTenths / 10 })),
     );
     const now = ctx.now();
     const added = proposal.members.filter((m) => !m.kept);
     if (added.length === 0) throw conflict('No volunteer can fill this gap now. Try widening the distance or ask the network.', 'rota');
-    const c = await city(tx, ctx.tenant.id, now);
     for (const m of added) {
       const [candidate] = await candidatesForRequest(tx, c, forMatching!, 1, { onlyVolunteer: m.volunteerId, includeTried: true });
-      await addRotaMember(tx, ctx, r, rotaId, { volunteerPersonId: m.volunteerId, sessionsPerMonth: m.sessionsPerMonth, km: m.km, explanation: candidate?.explanation ?? {} }, now);
+      await addRotaMember(tx, ctx, c, r, rotaId, { volunteerPersonId: m.volunteerId, sessionsPerMonth: m.sessionsPerMonth, km: m.km, explanation: candidate?.explanation ?? {} }, now);
     }
     await audit(tx, ctx, { action: 'rota.refill', purpose: 'neighbour_help', resourceType: 'help_rota', resourceId: rotaId, subjectPersonId: r.residentPersonId, onBehalfOfPersonId: r.residentPersonId });
     return presentRota(tx, ctx, rota, r, viewer);

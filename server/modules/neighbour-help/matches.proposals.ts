@@ -22,6 +22,8 @@ import {
 import type { Explanation, Gender, MatchRequest, MatchVolunteer, Urgency } from '../matching/matching.types';
 import { isVogValid, SESSIONS_TENTHS, type Schedule } from './neighbour-help.rules';
 import * as repo from './matches.repository';
+import * as poolRepo from './regional-pool.repository';
+import { listCategories, readSettings } from './neighbour-help.repository';
 
 /** A volunteer with this many no-shows in six months is no longer proposed by the platform (the coach may still invite). */
 export const NO_SHOW_LIMIT = 3;
@@ -36,26 +38,94 @@ export interface CityInput {
    * first use, so that a queue of requests does not read them per request.
    * A CityInput lives for one transaction.
    */
-  volunteers?: Promise<repo.VolunteerForMatching[]>;
+  volunteers?: Promise<VolunteerRow[]>;
+}
+
+/** A volunteer of a partner municipality in the regional pool (ADR 0007). */
+export interface PoolHome {
+  tenantId: string;
+  personId: string;
+  municipality: string;
+  givenName: string;
+  /** Their person record here, once they were first proposed here. */
+  hosted: boolean;
+}
+
+export type VolunteerRow = repo.VolunteerForMatching & { home?: PoolHome };
+
+/** The engine's view of one municipality for one operation (one transaction). */
+export async function openCity(q: Queryable, tenantId: string, now: Date): Promise<CityInput> {
+  const settings = await readSettings(q, tenantId);
+  return { tenantId, now, vogValidMonths: settings.vogValidMonths };
+}
+
+type Load = { loadTenths: number; residents: number; recentNoShows: number };
+
+/** A volunteer's load here plus what they carry in partner municipalities. */
+const plusElsewhere = <T extends Load>(v: T, e: Load | undefined): T =>
+  e ? { ...v, loadTenths: v.loadTenths + e.loadTenths, residents: v.residents + e.residents, recentNoShows: v.recentNoShows + e.recentNoShows } : v;
+
+/** The municipality's volunteers plus the pool's, each with their load over every municipality they help in. */
+async function readVolunteers(q: Queryable, c: CityInput, since: Date): Promise<VolunteerRow[]> {
+  const own = await repo.volunteersForMatching(q, c.tenantId, since);
+  const elsewhere = await poolRepo.hostedLoads(q, since);
+  const rows: VolunteerRow[] = own.map((v) => plusElsewhere(v, elsewhere.get(v.personId)));
+  const pool = await poolRepo.poolVolunteers(q, since);
+  if (pool.length === 0) return rows;
+  const byCode = new Map((await listCategories(q, c.tenantId)).map((cat) => [cat.code, cat.id]));
+  for (const p of pool) {
+    rows.push({
+      personId: p.hostedPersonId ?? p.homePersonId,
+      pc4: p.pc4,
+      dayParts: p.dayParts,
+      sessionsPerMonthTenths: p.sessionsPerMonthTenths,
+      maxResidents: p.maxResidents,
+      maxKm: p.maxKm,
+      skills: p.skills,
+      languages: p.languages,
+      gender: p.gender,
+      regionalPool: true,
+      categoryIds: p.categoryCodes.flatMap((code) => byCode.get(code) ?? []),
+      latestVog: p.latestVog,
+      loadTenths: p.loadTenths,
+      residents: p.residents,
+      recentNoShows: p.recentNoShows,
+      home: { tenantId: p.homeTenantId, personId: p.homePersonId, municipality: p.homeMunicipality, givenName: p.givenName, hosted: p.hostedPersonId !== null },
+    });
+  }
+  return rows;
 }
 
 /** The volunteers who can be proposed at all (one person's row when `onlyPersonId` is given). */
-async function volunteerRows(q: Queryable, c: CityInput, onlyPersonId?: string): Promise<repo.VolunteerForMatching[]> {
+export async function volunteerRows(q: Queryable, c: CityInput, onlyPersonId?: string): Promise<VolunteerRow[]> {
   const since = new Date(c.now.getTime() - SIX_MONTHS_MS);
-  if (onlyPersonId && !c.volunteers) return repo.volunteersForMatching(q, c.tenantId, since, onlyPersonId);
-  c.volunteers ??= repo.volunteersForMatching(q, c.tenantId, since);
+  if (onlyPersonId && !c.volunteers) {
+    const [own] = await repo.volunteersForMatching(q, c.tenantId, since, onlyPersonId);
+    if (own) return [plusElsewhere(own, (await poolRepo.hostedLoads(q, since)).get(own.personId))];
+  }
+  c.volunteers ??= readVolunteers(q, c, since);
   const rows = await c.volunteers;
   return onlyPersonId ? rows.filter((v) => v.personId === onlyPersonId) : rows;
 }
 
-function toVolunteer(v: repo.VolunteerForMatching, c: CityInput, extraKm = 0): MatchVolunteer | null {
+/** First names of volunteers by id, here or (not yet hosted) in the pool. */
+export async function volunteerNames(q: Queryable, c: CityInput, ids: string[]): Promise<Map<string, string>> {
+  const names = await repo.givenNames(q, c.tenantId, ids);
+  const missing = ids.filter((id) => !names.has(id));
+  if (missing.length > 0) {
+    for (const v of await volunteerRows(q, c)) if (v.home && missing.includes(v.personId)) names.set(v.personId, v.home.givenName);
+  }
+  return names;
+}
+
+function toVolunteer(v: VolunteerRow, c: CityInput, extraKm = 0): MatchVolunteer | null {
   const area = findPc4(v.pc4);
   if (!area) return null;
   return {
     id: v.personId,
     lat: area.lat,
     lon: area.lon,
-    municipalityId: c.tenantId,
+    municipalityId: v.home?.tenantId ?? c.tenantId,
     regionalPool: v.regionalPool,
     maxKm: v.maxKm + extraKm,
     categoryIds: v.categoryIds,
@@ -101,6 +171,8 @@ export interface Candidate {
   coversWholeRequest: boolean;
   /** Only for the coach's widened search: further than the volunteer's own limit. */
   beyondOwnDistance: boolean;
+  /** The volunteer's own municipality when they come from the regional pool. */
+  homeMunicipality: string | null;
   explanation: Explanation;
 }
 
@@ -122,6 +194,7 @@ export async function candidatesForRequest(
   const extra = opts.widen ? request.extraKm : 0;
   const rows = await volunteerRows(q, c, opts.onlyVolunteer);
   const ownKm = new Map(rows.map((v) => [v.personId, v.maxKm]));
+  const homes = new Map(rows.flatMap((v) => (v.home ? [[v.personId, v.home.municipality] as const] : [])));
   const volunteers = rows.filter((v) => opts.ignoreNoShows || v.recentNoShows < NO_SHOW_LIMIT).flatMap((v) => toVolunteer(v, c, extra) ?? []);
   const tried = opts.includeTried ? [] : await repo.volunteersTriedOn(q, c.tenantId, request.id);
   const excluded = new Set([...(await repo.blockedAround(q, c.tenantId, request.residentPersonId)), ...tried, request.residentPersonId]);
@@ -135,6 +208,7 @@ export async function candidatesForRequest(
       km: p.km,
       coversWholeRequest: p.coversWholeRequest,
       beyondOwnDistance: p.km > (ownKm.get(p.volunteerId) ?? 0),
+      homeMunicipality: homes.get(p.volunteerId) ?? null,
       explanation: p.explanation,
     }));
 }

@@ -71,6 +71,7 @@ const MatchSchema = z
     noShows: z.number().int(),
     rotaId: z.uuid().nullable(),
     volunteerGivenName: z.string().nullable().openapi({ description: 'For the resident side once the volunteer said yes.' }),
+    volunteerHomeMunicipality: z.string().nullable().openapi({ description: "A volunteer from the regional pool: their own municipality's name." }),
     residentGivenName: z.string().nullable().openapi({ description: 'For the volunteer only once both said yes.' }),
     volunteerPersonId: z.uuid().nullable(),
     request: PublicRequestSchema,
@@ -111,6 +112,7 @@ const CandidateSchema = z
     sessionsPerMonth: z.number(),
     coversWholeRequest: z.boolean(),
     beyondOwnDistance: z.boolean(),
+    homeMunicipality: z.string().nullable().openapi({ description: 'Set for a volunteer from the regional pool: their own municipality.' }),
     reasons: ReasonsSchema,
   })
   .openapi('MatchCandidate');

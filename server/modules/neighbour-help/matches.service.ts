@@ -23,7 +23,9 @@ import * as nhRepo from './neighbour-help.repository';
 import * as repo from './matches.repository';
 import * as coachRepo from './coach.repository';
 import { bothAttended } from '../meetups/meetups.repository';
-import { candidatesForRequest, candidatesForVolunteer, type CityInput } from './matches.proposals';
+import { candidatesForRequest, candidatesForVolunteer, openCity, volunteerNames, type CityInput } from './matches.proposals';
+import { volunteerHere } from './regional-pool.service';
+import * as poolRepo from './regional-pool.repository';
 import {
   contactRevealed,
   holdsCapacity,
@@ -58,10 +60,7 @@ function sideOf(ctx: TenantContext, m: repo.MatchRow, r: nhRepo.HelpRequestRow):
   return null;
 }
 
-async function cityInput(tx: Tx, ctx: TenantContext): Promise<CityInput> {
-  const settings = await nhRepo.readSettings(tx, ctx.tenant.id);
-  return { tenantId: ctx.tenant.id, now: ctx.now(), vogValidMonths: settings.vogValidMonths };
-}
+const cityInput = (tx: Tx, ctx: TenantContext): Promise<CityInput> => openCity(tx, ctx.tenant.id, ctx.now());
 
 /** The reasons as the interface shows them: facts and deciding terms, nothing personal. */
 function presentReasons(e: Explanation | Record<string, unknown>) {
@@ -99,14 +98,16 @@ export async function proposeAutomatically(tx: Tx, ctx: TenantContext, requestId
   const live = (await repo.matchesOfRequest(tx, ctx.tenant.id, requestId)).filter((m) => m.state === 'proposed' || holdsCapacity(m.state as MatchState));
   const room = AUTO_PROPOSALS - live.length;
   if (room <= 0) return 0;
-  const candidates = (await candidatesForRequest(tx, await cityInput(tx, ctx), request, AUTO_PROPOSALS * 2)).filter((c) => c.coversWholeRequest);
+  const city = await cityInput(tx, ctx);
+  const candidates = (await candidatesForRequest(tx, city, request, AUTO_PROPOSALS * 2)).filter((c) => c.coversWholeRequest);
   const now = ctx.now();
   let made = 0;
   for (const c of candidates.slice(0, room)) {
+    const volunteerPersonId = await volunteerHere(tx, ctx, city, c.volunteerPersonId);
     const id = await repo.insertMatch(tx, {
       tenantId: ctx.tenant.id,
       requestId,
-      volunteerPersonId: c.volunteerPersonId,
+      volunteerPersonId,
       state: 'proposed',
       origin: 'engine',
       sessionsPerMonthTenths: Math.max(1, Math.round(c.sessionsPerMonth * 10)),
@@ -116,7 +117,7 @@ export async function proposeAutomatically(tx: Tx, ctx: TenantContext, requestId
       createdAt: now,
       updatedAt: now,
     });
-    await notify(tx, ctx.tenant.id, [c.volunteerPersonId], 'match.proposed', id, now);
+    await notify(tx, ctx.tenant.id, [volunteerPersonId], 'match.proposed', id, now);
     made++;
   }
   if (made > 0) {
@@ -144,8 +145,9 @@ export async function requestCandidates(deps: Deps, ctx: TenantContext, requestI
   return runInTenant(deps, ctx, async (tx) => {
     const r = await loadRequest(tx, ctx, requestId);
     const [request] = await repo.requestsForMatching(tx, ctx.tenant.id, requestId);
-    const list = request ? await candidatesForRequest(tx, await cityInput(tx, ctx), request, 10, { widen }) : [];
-    const names = await repo.givenNames(tx, ctx.tenant.id, list.map((c) => c.volunteerPersonId));
+    const city = await cityInput(tx, ctx);
+    const list = request ? await candidatesForRequest(tx, city, request, 10, { widen }) : [];
+    const names = await volunteerNames(tx, city, list.map((c) => c.volunteerPersonId));
     await audit(tx, ctx, { action: 'help_request.candidates.read', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: requestId, subjectPersonId: r.residentPersonId });
     return list.map((c) => ({
       volunteerPersonId: c.volunteerPersonId,
@@ -153,6 +155,7 @@ export async function requestCandidates(deps: Deps, ctx: TenantContext, requestI
       sessionsPerMonth: c.sessionsPerMonth,
       coversWholeRequest: c.coversWholeRequest,
       beyondOwnDistance: c.beyondOwnDistance,
+      homeMunicipality: c.homeMunicipality,
       reasons: presentReasons(c.explanation),
     }));
   });
@@ -189,7 +192,8 @@ export async function inviteVolunteer(
       (m) => m.volunteerPersonId === input.volunteerPersonId && (m.state === 'proposed' || holdsCapacity(m.state as MatchState)),
     );
     if (live) throw conflict('This volunteer already has this request.', 'volunteerPersonId');
-    const [c] = await candidatesForRequest(tx, await cityInput(tx, ctx), request, 1, {
+    const city = await cityInput(tx, ctx);
+    const [c] = await candidatesForRequest(tx, city, request, 1, {
       widen: coordinator,
       onlyVolunteer: input.volunteerPersonId,
       ignoreNoShows: coordinator,
@@ -199,10 +203,11 @@ export async function inviteVolunteer(
       throw invalid([{ name: 'volunteerPersonId', code: 'invalid_value', reason: 'This volunteer cannot take this request (offer, distance, VOG, day parts, language or limit).' }]);
     }
     const now = ctx.now();
+    const volunteerPersonId = await volunteerHere(tx, ctx, city, c.volunteerPersonId);
     const id = await repo.insertMatch(tx, {
       tenantId: ctx.tenant.id,
       requestId,
-      volunteerPersonId: c.volunteerPersonId,
+      volunteerPersonId,
       state: 'proposed',
       origin: input.meetupId ? 'meetup' : 'coach',
       sessionsPerMonthTenths: Math.max(1, Math.round(c.sessionsPerMonth * 10)),
@@ -213,7 +218,7 @@ export async function inviteVolunteer(
       createdAt: now,
       updatedAt: now,
     });
-    await notify(tx, ctx.tenant.id, [c.volunteerPersonId], 'match.proposed', id, now);
+    await notify(tx, ctx.tenant.id, [volunteerPersonId], 'match.proposed', id, now);
     await audit(tx, ctx, { action: 'help_match.invite', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: id, subjectPersonId: r.residentPersonId });
     return presentMatch(tx, ctx, (await repo.findMatch(tx, ctx.tenant.id, id))!, r, coordinator ? 'coordinator' : 'resident');
   });
@@ -553,6 +558,7 @@ async function presentMatch(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhR
   const state = m.state as MatchState;
   const categories = known ?? (await categoriesOf(tx, ctx));
   const names = await counterpartNames(tx, ctx, m, r, side);
+  const home = names.volunteer === null ? undefined : (await poolRepo.homesOf(tx, ctx.tenant.id, [m.volunteerPersonId])).get(m.volunteerPersonId);
   let contact = null;
   if (contactRevealed(state)) {
     const people = await repo.contactsOf(tx, ctx.tenant.id, [m.volunteerPersonId, r.residentPersonId]);
@@ -588,6 +594,7 @@ async function presentMatch(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhR
     noShows: side === 'volunteer' ? 0 : m.noShows,
     rotaId: m.rotaId,
     volunteerGivenName: names.volunteer,
+    volunteerHomeMunicipality: home ?? null,
     residentGivenName: names.resident,
     volunteerPersonId: side === 'resident' && !m.volunteerAcceptedAt ? null : m.volunteerPersonId,
     request: publicRequest(ctx, r, categories),

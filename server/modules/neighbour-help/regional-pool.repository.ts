@@ -1,0 +1,157 @@
+/**
+ * Storage of the regional pool (ADR 0007). Pools and their members are
+ * readable by every municipality; another municipality's volunteers are read
+ * only through the database functions of migration 0009, never directly.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../db/client';
+import { municipalities, persons, regionalPoolMembers, regionalPools, regionalVolunteers, roleAssignments } from '../../db/schema/index';
+
+export interface PoolSummary {
+  id: string;
+  name: string;
+  members: Array<{ code: string; name: string }>;
+}
+
+/** Every pool with its member municipalities, by name. */
+export async function listPools(q: Queryable): Promise<PoolSummary[]> {
+  const pools = await q.select({ id: regionalPools.id, name: regionalPools.name }).from(regionalPools).orderBy(asc(regionalPools.name));
+  const members = await q
+    .select({ poolId: regionalPoolMembers.poolId, code: municipalities.cbsCode, name: municipalities.name })
+    .from(regionalPoolMembers)
+    .innerJoin(municipalities, eq(municipalities.id, regionalPoolMembers.tenantId))
+    .orderBy(asc(municipalities.name));
+  return pools.map((p) => ({ ...p, members: members.filter((m) => m.poolId === p.id).map(({ code, name }) => ({ code, name })) }));
+}
+
+export async function poolIdOf(q: Queryable, tenantId: string): Promise<string | null> {
+  const [row] = await q.select({ poolId: regionalPoolMembers.poolId }).from(regionalPoolMembers).where(eq(regionalPoolMembers.tenantId, tenantId));
+  return row?.poolId ?? null;
+}
+
+export async function findPoolByName(q: Queryable, name: string): Promise<{ id: string } | null> {
+  const [row] = await q.select({ id: regionalPools.id }).from(regionalPools).where(sql`lower(${regionalPools.name}) = lower(${name})`);
+  return row ?? null;
+}
+
+export async function poolExists(q: Queryable, id: string): Promise<boolean> {
+  const [row] = await q.select({ id: regionalPools.id }).from(regionalPools).where(eq(regionalPools.id, id));
+  return !!row;
+}
+
+export async function insertPool(q: Queryable, name: string, tenantId: string, now: Date): Promise<string> {
+  const id = randomUUID();
+  await insertPoolWithId(q, { id, name, createdByTenantId: tenantId, createdAt: now });
+  return id;
+}
+
+export async function insertPoolWithId(q: Queryable, row: typeof regionalPools.$inferInsert): Promise<void> {
+  await q.insert(regionalPools).values(row);
+}
+
+/** Joins (or moves to) a pool: a municipality is in at most one. */
+export async function joinPool(q: Queryable, tenantId: string, poolId: string, personId: string, now: Date): Promise<void> {
+  await q
+    .insert(regionalPoolMembers)
+    .values({ tenantId, poolId, joinedByPersonId: personId, joinedAt: now })
+    .onConflictDoUpdate({ target: regionalPoolMembers.tenantId, set: { poolId, joinedByPersonId: personId, joinedAt: now } });
+}
+
+export async function leavePool(q: Queryable, tenantId: string): Promise<boolean> {
+  const rows = await q.delete(regionalPoolMembers).where(eq(regionalPoolMembers.tenantId, tenantId)).returning({ t: regionalPoolMembers.tenantId });
+  return rows.length > 0;
+}
+
+export interface PoolVolunteerRow {
+  homeTenantId: string;
+  homePersonId: string;
+  hostedPersonId: string | null;
+  homeMunicipality: string;
+  givenName: string;
+  pc4: string;
+  dayParts: number;
+  sessionsPerMonthTenths: number;
+  maxResidents: number;
+  maxKm: number;
+  skills: string[];
+  languages: string[];
+  gender: string;
+  categoryCodes: string[];
+  latestVog: string | null;
+  loadTenths: number;
+  residents: number;
+  recentNoShows: number;
+}
+
+/** The willing volunteers of partner municipalities (empty outside a pool). */
+export async function poolVolunteers(q: Queryable, since: Date): Promise<PoolVolunteerRow[]> {
+  return queryRows<PoolVolunteerRow>(
+    q,
+    sql`select home_tenant_id as "homeTenantId", home_person_id as "homePersonId", hosted_person_id as "hostedPersonId",
+               home_municipality as "homeMunicipality", given_name as "givenName", pc4, day_parts as "dayParts",
+               sessions_per_month_tenths as "sessionsPerMonthTenths", max_residents as "maxResidents", max_km as "maxKm",
+               skills, languages, gender, category_codes as "categoryCodes", latest_vog as "latestVog",
+               load_tenths as "loadTenths", residents, recent_no_shows as "recentNoShows"
+          from samenspel_pool_volunteers(${since})`,
+  );
+}
+
+/** What this municipality's own volunteers carry in partner municipalities, by home person id. */
+export async function hostedLoads(q: Queryable, since: Date): Promise<Map<string, { loadTenths: number; residents: number; recentNoShows: number }>> {
+  const rows = await queryRows<{ personId: string; loadTenths: number; residents: number; recentNoShows: number }>(
+    q,
+    sql`select home_person_id as "personId", load_tenths as "loadTenths", residents, recent_no_shows as "recentNoShows"
+          from samenspel_hosted_loads(${since})`,
+  );
+  return new Map(rows.map(({ personId, ...load }) => [personId, load]));
+}
+
+export async function poolVolunteerPerson(q: Queryable, homeTenantId: string, homePersonId: string) {
+  const [row] = await queryRows<{ accountId: string | null; givenName: string; familyName: string; email: string | null; phone: string | null }>(
+    q,
+    sql`select account_id as "accountId", given_name as "givenName", family_name as "familyName", email, phone
+          from samenspel_pool_volunteer_person(${homeTenantId}, ${homePersonId})`,
+  );
+  return row ?? null;
+}
+
+export async function findHosted(q: Queryable, tenantId: string, homeTenantId: string, homePersonId: string): Promise<string | null> {
+  const [row] = await q
+    .select({ personId: regionalVolunteers.personId })
+    .from(regionalVolunteers)
+    .where(and(eq(regionalVolunteers.tenantId, tenantId), eq(regionalVolunteers.homeTenantId, homeTenantId), eq(regionalVolunteers.homePersonId, homePersonId)));
+  return row?.personId ?? null;
+}
+
+/** The home municipality of regional volunteers of this municipality, by their person id here. */
+export async function homesOf(q: Queryable, tenantId: string, personIds: string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await q
+    .select({ personId: regionalVolunteers.personId, municipality: municipalities.name })
+    .from(regionalVolunteers)
+    .innerJoin(municipalities, eq(municipalities.id, regionalVolunteers.homeTenantId))
+    .where(and(eq(regionalVolunteers.tenantId, tenantId), inArray(regionalVolunteers.personId, personIds)));
+  return new Map(rows.map((r) => [r.personId, r.municipality]));
+}
+
+export async function personOfAccount(q: Queryable, tenantId: string, accountId: string): Promise<string | null> {
+  const [row] = await q.select({ id: persons.id }).from(persons).where(and(eq(persons.tenantId, tenantId), eq(persons.accountId, accountId)));
+  return row?.id ?? null;
+}
+
+export async function emailTaken(q: Queryable, tenantId: string, email: string): Promise<boolean> {
+  const [row] = await q.select({ id: persons.id }).from(persons).where(and(eq(persons.tenantId, tenantId), sql`lower(${persons.email}) = lower(${email})`));
+  return !!row;
+}
+
+export async function insertHosted(
+  q: Queryable,
+  row: { tenantId: string; personId: string; homeTenantId: string; homePersonId: string; now: Date },
+): Promise<void> {
+  await q.insert(regionalVolunteers).values({ tenantId: row.tenantId, personId: row.personId, homeTenantId: row.homeTenantId, homePersonId: row.homePersonId, createdAt: row.now });
+}
+
+export async function grantVolunteerRole(q: Queryable, tenantId: string, personId: string, now: Date): Promise<void> {
+  await q.insert(roleAssignments).values({ tenantId, personId, role: 'volunteer', grantedAt: now }).onConflictDoNothing();
+}

@@ -1,0 +1,219 @@
+/**
+ * The regional pool (ADR 0007): a volunteer of municipality A who opted in is
+ * proposed for a request in partner municipality B that opted in, answers it
+ * from B's side with the same account, and their load counts in both. Without
+ * a shared pool, or without either opt-in, nobody crosses the border; only an
+ * admin changes the pool; and A's rows of volunteers stay invisible to B except
+ * through the pool's narrow database functions.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../server/db/client';
+import { inTenant } from '../server/db/tenant-scope';
+import { A, B } from './fixtures';
+import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
+
+const baseA = `/api/municipalities/${A.code}`;
+const baseB = `/api/municipalities/${B.code}`;
+
+interface PoolState {
+  pool: null | { id: string; name: string; partners: Array<{ code: string; name: string }> };
+  pools: Array<{ id: string; name: string; members: Array<{ code: string; name: string }> }>;
+}
+interface Match {
+  id: string;
+  state: string;
+  viewerSide: string;
+  volunteerGivenName: string | null;
+  volunteerHomeMunicipality: string | null;
+  contact: null | { volunteer: { name: string; email: string | null } | null };
+  allowedActions: string[];
+}
+
+async function count(env: TestEnv, query: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(env.database.db, sql.raw(`select count(*)::int as n from ${query}`));
+  return row?.n ?? -1;
+}
+
+async function categoryId(agent: Agent, base: string, code: string): Promise<string> {
+  const list = (await (await agent.get(`${base}/help-categories`)).json()) as Array<{ id: string; code: string }>;
+  return list.find((c) => c.code === code)!.id;
+}
+
+/** A monthly groceries request in Gorinchem (4205), about 22 km from the demo volunteer in Dordrecht (3317). */
+function groceriesInB(categoryIdB: string, regionalPool: boolean) {
+  return {
+    categoryId: categoryIdB,
+    description: 'Boodschappen halen, eens per maand, op dinsdagmiddag.',
+    schedule: 'monthly',
+    dayParts: ['tue:afternoon'],
+    durationMinutes: 60,
+    postcode: '4205 AA',
+    houseNumber: 3,
+    regionalPool,
+  };
+}
+
+describe('regional pool: a volunteer helps across the municipal border', () => {
+  let env: TestEnv;
+  let volunteer: Agent;
+  let residentB: Agent;
+  let adminA: Agent;
+  let adminB: Agent;
+  let socialWorkerA: Agent;
+  let groceriesB: string;
+  let matchId: string;
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    volunteer = await signedIn(env.app, A.volunteer.email);
+    residentB = await signedIn(env.app, B.resident.email);
+    adminA = await signedIn(env.app, A.admin.email);
+    adminB = await signedIn(env.app, B.admin.email);
+    socialWorkerA = await signedIn(env.app, A.socialWorker.email);
+    groceriesB = await categoryId(residentB, baseB, 'groceries');
+    // Follow the demo volunteer alone: B's own volunteers and A's other pool volunteer step back.
+    await env.database.db.execute(sql`update volunteer_profiles set active = false where tenant_id = ${B.id} or (tenant_id = ${A.id} and person_id <> ${A.volunteer.id})`);
+  });
+  afterAll(() => env.close());
+
+  it('shows every member the pool and its partners (nothing personal in it)', async () => {
+    const res = await volunteer.get(`${baseA}/regional-pool`);
+    expect(res.status).toBe(200);
+    const state = (await res.json()) as PoolState;
+    expect(state.pool?.partners).toEqual([{ code: B.code, name: 'Gorinchem' }]);
+  });
+
+  it('proposes nobody from A while the volunteer has not opted in', async () => {
+    const res = await residentB.post(`${baseB}/help-requests`, groceriesInB(groceriesB, true));
+    expect(res.status).toBe(201);
+    const id = ((await res.json()) as { id: string }).id;
+    expect(await count(env, `help_matches where tenant_id = '${B.id}' and request_id = '${id}'`)).toBe(0);
+    await residentB.post(`${baseB}/help-requests/${id}/cancel`, { reason: 'Niet meer nodig.' });
+  });
+
+  it('lets the volunteer opt in, with a radius that reaches the partner municipality', async () => {
+    const profile = (await (await volunteer.get(`${baseA}/me/volunteer-profile`)).json()) as Record<string, unknown> & { pc4: string };
+    const { personId: _p, place: _pl, vog: _v, updatedAt: _u, pc4, ...rest } = profile;
+    const res = await volunteer.put(`${baseA}/me/volunteer-profile`, { ...rest, postcode: pc4, maxKm: 30, regionalPool: true });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { regionalPool: boolean }).regionalPool).toBe(true);
+  });
+
+  it('proposes nobody from A for a request that did not opt in', async () => {
+    const res = await residentB.post(`${baseB}/help-requests`, groceriesInB(groceriesB, false));
+    const id = ((await res.json()) as { id: string }).id;
+    expect(await count(env, `help_matches where tenant_id = '${B.id}' and request_id = '${id}'`)).toBe(0);
+    await residentB.post(`${baseB}/help-requests/${id}/cancel`, { reason: 'Niet meer nodig.' });
+  });
+
+  it('proposes nobody across the border while B is not in the pool, and only an admin changes that', async () => {
+    expect((await socialWorkerA.delete(`${baseA}/regional-pool`)).status).toBe(403);
+    const left = await adminB.delete(`${baseB}/regional-pool`);
+    expect(left.status).toBe(200);
+    const afterLeaving = (await left.json()) as PoolState;
+    expect(afterLeaving.pool).toBeNull();
+    const res = await residentB.post(`${baseB}/help-requests`, groceriesInB(groceriesB, true));
+    const id = ((await res.json()) as { id: string }).id;
+    expect(await count(env, `help_matches where tenant_id = '${B.id}' and request_id = '${id}'`)).toBe(0);
+    await residentB.post(`${baseB}/help-requests/${id}/cancel`, { reason: 'Niet meer nodig.' });
+    // A sees the pool without partners now.
+    expect(((await (await adminA.get(`${baseA}/regional-pool`)).json()) as PoolState).pool?.partners).toEqual([]);
+    const poolId = afterLeaving.pools[0]!.id;
+    const back = await adminB.put(`${baseB}/regional-pool`, { poolId });
+    expect(back.status).toBe(200);
+    expect(((await back.json()) as PoolState).pool?.partners).toEqual([{ code: A.code, name: 'Dordrecht' }]);
+  });
+
+  it('proposes the volunteer of A for a pooled request in B, and makes them known in B', async () => {
+    const res = await residentB.post(`${baseB}/help-requests`, groceriesInB(groceriesB, true));
+    expect(res.status).toBe(201);
+    const requestId = ((await res.json()) as { id: string }).id;
+    const matches = (await (await residentB.get(`${baseB}/help-requests/${requestId}/matches`)).json()) as Match[];
+    expect(matches).toHaveLength(1);
+    matchId = matches[0]!.id;
+    const [hosted] = await queryRows<{ personId: string; givenName: string; role: string }>(
+      env.database.db,
+      sql`select p.id as "personId", p.given_name as "givenName", r.role from regional_volunteers rv
+            join persons p on p.tenant_id = rv.tenant_id and p.id = rv.person_id
+            join role_assignments r on r.tenant_id = p.tenant_id and r.person_id = p.id
+           where rv.tenant_id = ${B.id} and rv.home_tenant_id = ${A.id} and rv.home_person_id = ${A.volunteer.id}`,
+    );
+    expect(hosted).toMatchObject({ givenName: 'Victor', role: 'volunteer' });
+    expect(await count(env, `persons where tenant_id = '${B.id}' and account_id = (select account_id from persons where tenant_id = '${A.id}' and id = '${A.volunteer.id}')`)).toBe(1);
+    expect(await count(env, `audit_events where tenant_id = '${B.id}' and action = 'regional_volunteer.host' and subject_person_id = '${hosted!.personId}'`)).toBe(1);
+  });
+
+  it("lets the volunteer answer from B's side with the same account; contact appears once both said yes", async () => {
+    const mine = (await (await volunteer.get(`${baseB}/me/matches`)).json()) as Match[];
+    expect(mine.map((m) => m.id)).toEqual([matchId]);
+    expect(mine[0]).toMatchObject({ viewerSide: 'volunteer', state: 'proposed', contact: null });
+    expect((await volunteer.post(`${baseB}/matches/${matchId}/decision`, { decision: 'accept' })).status).toBe(200);
+    const accepted = (await (await residentB.post(`${baseB}/matches/${matchId}/decision`, { decision: 'accept' })).json()) as Match;
+    expect(accepted).toMatchObject({ state: 'confirmed', volunteerGivenName: 'Victor', volunteerHomeMunicipality: 'Dordrecht' });
+    expect(accepted.contact?.volunteer?.name).toBe('Victor Jansen');
+    expect(accepted.contact?.volunteer?.email).toBe(A.volunteer.email);
+  });
+
+  it("counts the match in B against the volunteer's capacity at home in A", async () => {
+    const [load] = await inTenant(env.database.db, A.id, (tx) =>
+      queryRows<{ personId: string; loadTenths: number; residents: number }>(
+        tx,
+        sql`select home_person_id as "personId", load_tenths as "loadTenths", residents from samenspel_hosted_loads(now() - interval '180 days')`,
+      ),
+    );
+    expect(load).toEqual({ personId: A.volunteer.id, loadTenths: 10, residents: 1 });
+    // And B sees the same volunteer with that load through the pool.
+    const [seen] = await inTenant(env.database.db, B.id, (tx) =>
+      queryRows<{ loadTenths: number; hosted: string | null }>(
+        tx,
+        sql`select load_tenths as "loadTenths", hosted_person_id as hosted from samenspel_pool_volunteers(now() - interval '180 days') where home_person_id = ${A.volunteer.id}`,
+      ),
+    );
+    expect(seen?.loadTenths).toBeGreaterThanOrEqual(10);
+    expect(seen?.hosted).not.toBeNull();
+  });
+
+  it("keeps A's volunteer rows invisible to B except through the pool's functions", async () => {
+    const rows = await inTenant(env.database.db, B.id, (tx) =>
+      queryRows<{ n: number }>(tx, sql`select count(*)::int as n from volunteer_profiles where tenant_id = ${A.id}`),
+    );
+    expect(rows[0]?.n).toBe(0);
+    // The pool function returns only volunteers who opted in (and are active), never B's own.
+    const pool = await inTenant(env.database.db, B.id, (tx) =>
+      queryRows<{ home: string }>(tx, sql`select home_tenant_id as home from samenspel_pool_volunteers(now())`),
+    );
+    expect(pool.every((r) => r.home === A.id)).toBe(true);
+    const optedIn = await count(env, `volunteer_profiles where tenant_id = '${A.id}' and regional_pool and active and suspended_at is null`);
+    expect(pool).toHaveLength(optedIn);
+    // Someone who did not opt in cannot be fetched by id either.
+    const [person] = await inTenant(env.database.db, B.id, (tx) =>
+      queryRows<{ n: number }>(tx, sql`select count(*)::int as n from samenspel_pool_volunteer_person(${A.id}, ${A.socialWorker.id})`),
+    );
+    expect(person?.n).toBe(0);
+  });
+
+  it('rejects bad pool input with problem+json and writes nothing', async () => {
+    const before = await count(env, 'regional_pools');
+    for (const body of [{}, { poolId: '00000000-0000-4000-8000-000000000000', name: 'Twee tegelijk' }, { name: 'x' }, { name: 'Regio Zuid-Holland Zuid' }, { poolId: '00000000-0000-4000-8000-000000000000' }, { name: 'Ok', extra: 1 }]) {
+      const res = await adminA.put(`${baseA}/regional-pool`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const problem = (await res.json()) as { invalidParams?: Array<{ name: string }> };
+      expect(problem.invalidParams?.length, JSON.stringify(body)).toBeGreaterThan(0);
+    }
+    expect(await count(env, 'regional_pools')).toBe(before);
+    expect((await socialWorkerA.put(`${baseA}/regional-pool`, { name: 'Eigen pool' })).status).toBe(403);
+    expect(await count(env, 'regional_pools')).toBe(before);
+  });
+
+  it('lets an admin start a new pool by name, which shares nothing until a partner joins', async () => {
+    const res = await adminA.put(`${baseA}/regional-pool`, { name: 'Drechtsteden' });
+    expect(res.status).toBe(200);
+    const state = (await res.json()) as PoolState;
+    expect(state.pool).toMatchObject({ name: 'Drechtsteden', partners: [] });
+    expect(state.pools.map((p) => p.name)).toContain('Regio Zuid-Holland Zuid');
+    const [n] = await inTenant(env.database.db, B.id, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from samenspel_pool_volunteers(now())`));
+    expect(n?.n).toBe(0);
+  });
+});
