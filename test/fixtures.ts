@@ -37,6 +37,7 @@ export const B = {
   id: gorinchem.id,
   admin: staff(gorinchem, 'beheer'),
   resident: staff(gorinchem, 'inwoner'),
+  socialWorker: staff(gorinchem, 'sociaalwerker'),
   organisationId: gorinchem.organisations[0]!.id,
   helpRequestId: gorinchem.helpRequest.id,
 };

@@ -216,4 +216,24 @@ describe('regional pool: a volunteer helps across the municipal border', () => {
     const [n] = await inTenant(env.database.db, B.id, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from samenspel_pool_volunteers(now())`));
     expect(n?.n).toBe(0);
   });
+
+  it("lets B's coordinator suspend the volunteer in B after a report, without touching their offer at home", async () => {
+    // Back in the shared pool first (the previous case moved A to a pool of its own).
+    const shared = ((await (await adminB.get(`${baseB}/regional-pool`)).json()) as PoolState).pool!.id;
+    expect((await adminA.put(`${baseA}/regional-pool`, { poolId: shared })).status).toBe(200);
+    const reported = await residentB.post(`${baseB}/abuse-reports`, { matchId, category: 'inappropriate', details: 'Synthetische melding voor de test.' });
+    expect(reported.status).toBe(201);
+    const reportId = ((await reported.json()) as { id: string }).id;
+    const coordinatorB = await signedIn(env.app, B.socialWorker.email);
+    const handled = await coordinatorB.post(`${baseB}/abuse-reports/${reportId}/handle`, { outcome: 'suspended' });
+    expect(handled.status).toBe(200);
+    const inB = await inTenant(env.database.db, B.id, (tx) =>
+      queryRows<{ n: number }>(tx, sql`select count(*)::int as n from samenspel_pool_volunteers(now()) where home_person_id = ${A.volunteer.id}`),
+    );
+    expect(inB[0]?.n).toBe(0);
+    const res = await residentB.post(`${baseB}/help-requests`, groceriesInB(groceriesB, true));
+    const id = ((await res.json()) as { id: string }).id;
+    expect(await count(env, `help_matches where tenant_id = '${B.id}' and request_id = '${id}'`)).toBe(0);
+    expect(await count(env, `volunteer_profiles where tenant_id = '${A.id}' and person_id = '${A.volunteer.id}' and suspended_at is null and active`)).toBe(1);
+  });
 });

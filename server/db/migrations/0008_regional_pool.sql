@@ -19,6 +19,7 @@ CREATE TABLE "regional_volunteers" (
 	"home_tenant_id" uuid NOT NULL,
 	"home_person_id" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"suspended_at" timestamp with time zone,
 	CONSTRAINT "regional_volunteers_tenant_id_person_id_pk" PRIMARY KEY("tenant_id","person_id")
 );
 --> statement-breakpoint

@@ -55,6 +55,9 @@ CREATE FUNCTION samenspel_pool_volunteers(p_since timestamptz)
         JOIN persons p ON p.tenant_id = v.tenant_id AND p.id = v.person_id
        WHERE v.tenant_id IN (SELECT samenspel_pool_partners())
          AND v.regional_pool AND v.active AND v.suspended_at IS NULL
+         -- suspended here by this municipality's coordinator after a report
+         AND NOT EXISTS (SELECT 1 FROM regional_volunteers s WHERE s.tenant_id = samenspel_current_tenant()
+                          AND s.home_tenant_id = v.tenant_id AND s.home_person_id = v.person_id AND s.suspended_at IS NOT NULL)
          -- someone with their own offer here is proposed as a volunteer of here
          AND NOT EXISTS (SELECT 1 FROM persons h JOIN volunteer_profiles hv ON hv.tenant_id = h.tenant_id AND hv.person_id = h.id
                           WHERE h.tenant_id = samenspel_current_tenant() AND p.account_id IS NOT NULL AND h.account_id = p.account_id)

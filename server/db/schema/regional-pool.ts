@@ -56,6 +56,8 @@ export const regionalVolunteers = pgTable(
       .references(() => municipalities.id),
     homePersonId: uuid('home_person_id').notNull(),
     createdAt: ts('created_at').notNull().default(sql`now()`),
+    /** Suspended by this municipality's coordinator after a report: no longer proposed here. */
+    suspendedAt: ts('suspended_at'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.personId] }),

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
-import { abuseReports, personBlocks, volunteerProfiles } from '../../db/schema/index';
+import { abuseReports, personBlocks, volunteerProfiles, regionalVolunteers } from '../../db/schema/index';
 
 export async function insertReport(q: Queryable, row: Omit<typeof abuseReports.$inferInsert, 'id' | 'status'>): Promise<string> {
   const id = randomUUID();
@@ -32,11 +32,16 @@ export async function setReportOutcome(q: Queryable, tenantId: string, id: strin
   await q.update(abuseReports).set({ status, handledByPersonId: by, handledAt: at }).where(and(eq(abuseReports.tenantId, tenantId), eq(abuseReports.id, id)));
 }
 
+/** Suspends a volunteer here: their own offer, or (a volunteer of a partner municipality) their place in the pool here. */
 export async function suspendVolunteer(q: Queryable, tenantId: string, personId: string, at: Date): Promise<void> {
   await q
     .update(volunteerProfiles)
     .set({ suspendedAt: at, updatedAt: at })
     .where(and(eq(volunteerProfiles.tenantId, tenantId), eq(volunteerProfiles.personId, personId)));
+  await q
+    .update(regionalVolunteers)
+    .set({ suspendedAt: at })
+    .where(and(eq(regionalVolunteers.tenantId, tenantId), eq(regionalVolunteers.personId, personId)));
 }
 
 export async function insertBlock(q: Queryable, tenantId: string, blocker: string, blocked: string, at: Date): Promise<void> {
@@ -60,11 +65,16 @@ export async function deleteBlock(q: Queryable, tenantId: string, blocker: strin
 }
 
 /** Which of these people have a volunteer offer (whether or not it is active). */
+/** Who of `ids` is a volunteer here: with an own offer, or from the regional pool. */
 export async function withVolunteerProfile(q: Queryable, tenantId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await q
     .select({ id: volunteerProfiles.personId })
     .from(volunteerProfiles)
     .where(and(eq(volunteerProfiles.tenantId, tenantId), inArray(volunteerProfiles.personId, ids)));
-  return new Set(rows.map((r) => r.id));
+  const regional = await q
+    .select({ id: regionalVolunteers.personId })
+    .from(regionalVolunteers)
+    .where(and(eq(regionalVolunteers.tenantId, tenantId), inArray(regionalVolunteers.personId, ids)));
+  return new Set([...rows, ...regional].map((r) => r.id));
 }
