@@ -132,6 +132,8 @@ export interface Candidate {
   sessionsPerMonth: number;
   coversWholeRequest: boolean;
   beyondOwnDistance: boolean;
+  /** A volunteer from the regional pool: their own municipality. */
+  homeMunicipality: string | null;
   reasons: MatchReasons;
 }
 

@@ -317,6 +317,8 @@ export interface HelpMatch {
   rotaId: string | null;
   /** For the resident side once the volunteer said yes. */
   volunteerGivenName: string | null;
+  /** A volunteer from the regional pool: their own municipality. */
+  volunteerHomeMunicipality: string | null;
   /** For the volunteer only once both said yes. */
   residentGivenName: string | null;
   volunteerPersonId: string | null;
@@ -354,6 +356,8 @@ export interface MatchCandidate {
   coversWholeRequest: boolean;
   /** Only found by looking further than the volunteer's own travel distance. */
   beyondOwnDistance: boolean;
+  /** A volunteer from the regional pool: their own municipality. */
+  homeMunicipality: string | null;
   reasons: MatchReasons;
 }
 

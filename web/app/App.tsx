@@ -7,6 +7,7 @@ import { AppLayout } from '../components/AppLayout';
 import { AbuseReportsPage } from '../pages/AbuseReportsPage';
 import { I18nProvider } from '../i18n/i18n';
 import { AuditLogPage } from '../pages/AuditLogPage';
+import { RegionalPoolPage } from '../pages/RegionalPoolPage';
 import { CoachQueuePage } from '../pages/CoachQueuePage';
 import { CoachRequestPage } from '../pages/CoachRequestPage';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
@@ -59,6 +60,7 @@ const ROUTES: Route[] = [
   { path: PATHS.newUser, render: () => <NewUserPage /> },
   { path: `${PATHS.users}/:id`, render: ({ id }) => <UserDetailPage id={id ?? ''} /> },
   { path: PATHS.auditLog, render: () => <AuditLogPage /> },
+  { path: PATHS.regionalPool, render: () => <RegionalPoolPage /> },
   { path: PATHS.outbox, render: () => <OutboxPage /> },
   // Neighbour help (buurthulp)
   { path: PATHS.requestHelp, render: () => <RequestHelpPage /> },

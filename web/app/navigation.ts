@@ -32,6 +32,7 @@ export const PATHS = {
   notifications: '/meldingen',
   myBlocks: '/geblokkeerde-personen',
   abuseReports: '/gemelde-problemen',
+  regionalPool: '/beheer/regio',
 } as const;
 
 export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
@@ -94,7 +95,7 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
     items.push({ href: PATHS.notifications, label: 'layout.notifications' });
     items.push({ href: PATHS.profile, label: 'layout.profile' });
     if (options.roles.includes('admin')) {
-      items.push({ href: PATHS.users, label: 'layout.users' }, { href: PATHS.auditLog, label: 'layout.auditLog' });
+      items.push({ href: PATHS.users, label: 'layout.users' }, { href: PATHS.auditLog, label: 'layout.auditLog' }, { href: PATHS.regionalPool, label: 'layout.regionalPool' });
     }
   } else {
     items.push({ href: PATHS.signIn, label: 'layout.signIn' });

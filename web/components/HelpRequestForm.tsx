@@ -36,6 +36,7 @@ import {
   type RequestField,
 } from './neighbour-help';
 import { RadioFieldset, radioFieldId } from './RadioFieldset';
+import { municipalityList, usePoolPartners } from './regional-pool';
 import { SelectField } from './SelectField';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
@@ -58,6 +59,7 @@ const ID = {
   sameGender: 'request-same-gender',
   residentGender: 'request-resident-gender',
   needsVog: 'request-needs-vog',
+  regionalPool: 'request-regional-pool',
 } as const;
 
 export interface OnBehalf {
@@ -94,6 +96,8 @@ export function HelpRequestForm({ code, categories, onPosted, onBehalf }: HelpRe
   const [sameGender, setSameGender] = useState(false);
   const [residentGender, setResidentGender] = useState<'' | 'female' | 'male' | 'other'>('');
   const [needsVog, setNeedsVog] = useState(false);
+  const [regionalPool, setRegionalPool] = useState(false);
+  const partners = usePoolPartners(code);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors<RequestField>();
 
@@ -154,6 +158,7 @@ export function HelpRequestForm({ code, categories, onPosted, onBehalf }: HelpRe
     ...(sameGender && residentGender ? { residentGender } : {}),
     // A vulnerable category always needs a VOG; the server decides that itself.
     ...(category?.vulnerable ? {} : { needsVog }),
+    ...(partners && partners.length > 0 ? { regionalPool } : {}),
   });
 
   const submit = async (event: FormEvent) => {
@@ -355,6 +360,15 @@ export function HelpRequestForm({ code, categories, onPosted, onBehalf }: HelpRe
               description={t('field.needsVogHint')}
               checked={needsVog}
               onChange={setNeedsVog}
+            />
+          )}
+          {partners && partners.length > 0 && (
+            <CheckboxField
+              id={ID.regionalPool}
+              label={onBehalf ? t('onBehalf.regionalPool') : t('field.requestRegionalPool')}
+              description={t('field.requestRegionalPoolHint', { partners: municipalityList(partners, i18n.locale) })}
+              checked={regionalPool}
+              onChange={setRegionalPool}
             />
           )}
         </section>

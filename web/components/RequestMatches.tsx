@@ -209,6 +209,7 @@ function RequestMatchCard({ code, match, level = 3, onAnswered }: { code: string
       <Heading level={level} className="samenspel-match-card__heading">
         {title}
       </Heading>
+      {name && match.volunteerHomeMunicipality && <Paragraph className="samenspel-candidate-note">{t('match.fromMunicipality', { municipality: match.volunteerHomeMunicipality })}</Paragraph>}
       <MatchStateBadge state={match.state} side={match.viewerSide} />
       {isLive(match) && <ReasonList reasons={match.reasons} reader={match.viewerSide} />}
       {volunteer && match.viewerSide === 'resident' && (
@@ -300,6 +301,7 @@ function CandidateCard({
   return (
     <li className="samenspel-match-card">
       <h3 className="utrecht-heading-3 samenspel-match-card__heading">{candidate.givenName}</h3>
+      {candidate.homeMunicipality && <Paragraph className="samenspel-candidate-note">{t('match.fromMunicipality', { municipality: candidate.homeMunicipality })}</Paragraph>}
       {candidate.beyondOwnDistance && <Paragraph className="samenspel-candidate-note">{t('candidates.beyond')}</Paragraph>}
       {!candidate.coversWholeRequest && (
         <Paragraph className="samenspel-candidate-note">{t('candidates.partial', { count: number.format(candidate.sessionsPerMonth) })}</Paragraph>

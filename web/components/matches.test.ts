@@ -31,6 +31,7 @@ function match(state: MatchState, at = '2026-11-20T10:00:00.000Z', over: Partial
     noShows: 0,
     rotaId: null,
     volunteerGivenName: null,
+    volunteerHomeMunicipality: null,
     residentGivenName: null,
     volunteerPersonId: null,
     request: {

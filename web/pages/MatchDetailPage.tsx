@@ -117,7 +117,12 @@ function MatchDetail({ membership, id }: { membership: Membership; id: string })
       <div className="samenspel-match-status">
         <MatchStateBadge state={match.state} side={side} />
       </div>
-      {side !== 'volunteer' && match.volunteerGivenName && <Paragraph>{t('match.volunteerName', { name: match.volunteerGivenName })}</Paragraph>}
+      {side !== 'volunteer' && match.volunteerGivenName && (
+        <Paragraph>
+          {t('match.volunteerName', { name: match.volunteerGivenName })}
+          {match.volunteerHomeMunicipality && ` (${t('match.fromMunicipality', { municipality: match.volunteerHomeMunicipality })})`}
+        </Paragraph>
+      )}
 
       <section className="samenspel-section samenspel-next-steps" aria-labelledby="match-next">
         <Heading2 id="match-next" ref={nextHeading} tabIndex={-1}>

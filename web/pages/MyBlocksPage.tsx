@@ -4,12 +4,12 @@
  * Blocking itself happens on a match's page (SafetyActions).
  */
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import * as api from '../api/safety';
 import type { Block } from '../api/safety';
 import type { Membership } from '../api/types';
 import { useAnnounce } from '../app/status';
-import { AlertBox } from '../components/AlertBox';
+import { ConfirmStep, useConfirmStep } from '../components/ConfirmStep';
 import { RequireSignIn } from '../components/Guards';
 import { LoadState } from '../components/LoadState';
 import { PageHeading } from '../components/PageHeading';
@@ -69,33 +69,18 @@ function BlockItem({ code, block, onLifted }: { code: string; block: Block; onLi
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const announce = useAnnounce();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const startButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  const step = useConfirmStep();
   const name = block.givenName || t('blocks.someone');
 
-  useEffect(() => {
-    if (confirming) confirmHeading.current?.focus();
-    else if (returnFocus.current) startButton.current?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
-
-  const lift = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.unblock(code, block.personId);
-      announce(t('blocks.unblocked', { name }));
-      onLifted();
-    } catch (failure) {
-      setBusy(false);
-      setError(problemMessage(i18n, failure));
-    }
-  };
+  const lift = () =>
+    step.run(
+      async () => {
+        await api.unblock(code, block.personId);
+        announce(t('blocks.unblocked', { name }));
+        onLifted();
+      },
+      (failure) => problemMessage(i18n, failure),
+    );
 
   return (
     <li className="samenspel-card">
@@ -103,37 +88,22 @@ function BlockItem({ code, block, onLifted }: { code: string; block: Block; onLi
       <Paragraph>
         <time dateTime={block.createdAt}>{t('blocks.since', { date: formatDate(block.createdAt) })}</time>
       </Paragraph>
-      {confirming ? (
-        <AlertBox type="warning" className="samenspel-confirm">
-          <Heading3 ref={confirmHeading} tabIndex={-1} className="samenspel-page-heading">
-            {t('blocks.confirmHeading', { name })}
-          </Heading3>
+      {step.confirming ? (
+        <ConfirmStep
+          heading={t('blocks.confirmHeading', { name })}
+          error={step.error}
+          busy={step.busy}
+          yes={t('blocks.confirmYes')}
+          busyLabel={t('blocks.unblocking')}
+          no={t('blocks.confirmNo')}
+          onYes={() => void lift()}
+          onNo={step.cancel}
+        >
           <Paragraph>{t('blocks.confirmText', { name })}</Paragraph>
-          {error && (
-            <Paragraph role="alert" className="samenspel-safety-error">
-              {error}
-            </Paragraph>
-          )}
-          <ButtonGroup>
-            <Button appearance="primary-action-button" busy={busy} onClick={() => void lift()}>
-              {busy ? t('blocks.unblocking') : t('blocks.confirmYes')}
-            </Button>
-            <Button
-              appearance="secondary-action-button"
-              disabled={busy}
-              onClick={() => {
-                returnFocus.current = true;
-                setError(null);
-                setConfirming(false);
-              }}
-            >
-              {t('blocks.confirmNo')}
-            </Button>
-          </ButtonGroup>
-        </AlertBox>
+        </ConfirmStep>
       ) : (
         <ButtonGroup>
-          <Button ref={startButton} appearance="secondary-action-button" onClick={() => setConfirming(true)}>
+          <Button ref={step.startRef} appearance="secondary-action-button" onClick={step.open}>
             {t('blocks.unblockNamed', { name })}
           </Button>
         </ButtonGroup>

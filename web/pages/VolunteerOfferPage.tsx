@@ -6,6 +6,7 @@
  * The API replaces the whole offer on every save, so what this form does
  * not show (skills) is sent back as it was.
  */
+import { municipalityList, usePoolPartners } from '../components/regional-pool';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
@@ -143,6 +144,7 @@ function OfferForm({
   const [gender, setGender] = useState<VolunteerGender>(profile?.gender ?? 'unknown');
   const [area, setArea] = useState(profile?.pc4 ?? '');
   const [regionalPool, setRegionalPool] = useState(profile?.regionalPool ?? false);
+  const partners = usePoolPartners(code);
   const [giftMode, setGiftMode] = useState<'gift' | 'timeBank'>(profile?.giftMode === false ? 'timeBank' : 'gift');
   const [active, setActive] = useState<'on' | 'paused'>(profile?.active === false ? 'paused' : 'on');
   const [busy, setBusy] = useState(false);
@@ -302,7 +304,11 @@ function OfferForm({
         <CheckboxField
           id={ID.regionalPool}
           label={t('field.regionalPool')}
-          description={t('field.regionalPoolHint')}
+          description={
+            partners && partners.length > 0
+              ? t('field.regionalPoolHintPartners', { partners: municipalityList(partners, locale) })
+              : t('field.regionalPoolHintNone')
+          }
           checked={regionalPool}
           onChange={setRegionalPool}
         />
