@@ -104,4 +104,54 @@ describe('the regional pool', () => {
       await context.close();
     }
   });
+
+  it('lets a volunteer of Dordrecht who opted in offer help with a request in Gorinchem', async () => {
+    const resident = await e2e.openPage(PHONE);
+    const volunteer = await e2e.openPage(PHONE);
+    const description = `Wie doet op dinsdagmiddag boodschappen met mij? (${Date.now().toString(36)})`;
+    try {
+      const r = resident.page;
+      await signIn(r, RESIDENT_GORINCHEM);
+      await r.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Hulp vragen', exact: true }).click();
+      await waitForHeading(r, 'Hulp vragen');
+      await r.getByLabel('Boodschappen', { exact: true }).check();
+      await r.getByLabel('Vertel in een paar zinnen wat u nodig heeft').fill(description);
+      await r.getByLabel('Elke maand', { exact: true }).check();
+      await r.getByRole('group', { name: 'Dinsdag' }).getByLabel('Middag').check();
+      await r.getByLabel('Hoe lang duurt de hulp ongeveer?').selectOption('60');
+      await r.getByLabel('Postcode', { exact: true }).fill('4205 AA');
+      await r.getByLabel('Huisnummer', { exact: true }).fill('9');
+      await r.getByLabel('Een vrijwilliger uit een buurgemeente is ook welkom').check();
+      await r.getByRole('button', { name: 'Hulpvraag versturen' }).click();
+      await waitForHeading(r, 'Uw hulpvraag is verstuurd');
+
+      // Victor (Dordrecht, 3317) opts in and travels up to 25 km: Gorinchem is about 22 km away.
+      const v = volunteer.page;
+      await signIn(v, DEMO.volunteer);
+      await v.goto('/vrijwilliger');
+      await waitForHeading(v, 'Mijn hulpaanbod');
+      await v.getByText('U krijgt dan ook hulpvragen uit Gorinchem.', { exact: false }).waitFor();
+      await v.getByLabel('Hoe ver wilt u hoogstens reizen?').selectOption('25');
+      await v.getByLabel('Ik wil ook helpen in andere gemeenten in de regio').check();
+      await v.getByRole('button', { name: 'Hulpaanbod opslaan' }).click();
+      await v.getByRole('status').filter({ hasText: 'Uw hulpaanbod is opgeslagen.' }).waitFor();
+
+      await v.goto('/passende-hulpvragen');
+      await waitForHeading(v, 'Hulpvragen die bij u passen');
+      const card = v.locator('.samenspel-match-card').filter({ hasText: description });
+      await card.getByText('In de gemeente Gorinchem (regionale samenwerking)').waitFor();
+      await expectAccessible(v, 'suggestions with a request of a partner municipality');
+      await screenshot(v, 'regional-pool-suggestion-nl-375');
+      await card.getByRole('button', { name: 'Ik wil helpen' }).click();
+      await waitForHeading(v, 'Koppeling: Boodschappen');
+      await v.getByText('Gemeente Gorinchem').first().waitFor();
+      await v.getByRole('status').filter({ hasText: 'Deze koppeling hoort bij de gemeente Gorinchem' }).waitFor();
+      await expectAccessible(v, 'match in the partner municipality');
+      expect(resident.pageErrors).toEqual([]);
+      expect(volunteer.pageErrors).toEqual([]);
+    } finally {
+      await resident.context.close();
+      await volunteer.context.close();
+    }
+  });
 });

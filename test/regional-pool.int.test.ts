@@ -237,3 +237,68 @@ describe('regional pool: a volunteer helps across the municipal border', () => {
     expect(await count(env, `volunteer_profiles where tenant_id = '${A.id}' and person_id = '${A.volunteer.id}' and suspended_at is null and active`)).toBe(1);
   });
 });
+
+describe('regional pool: a volunteer finds requests of the partner municipality', () => {
+  let env: TestEnv;
+  let volunteer: Agent;
+  let residentB: Agent;
+  let groceriesB: string;
+  let requestId: string;
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    volunteer = await signedIn(env.app, A.volunteer.email);
+    residentB = await signedIn(env.app, B.resident.email);
+    groceriesB = await categoryId(residentB, baseB, 'groceries');
+    // Nobody else takes it: B's own volunteers step back, so the request stays open for Victor.
+    await env.database.db.execute(sql`update volunteer_profiles set active = false where tenant_id = ${B.id}`);
+    const res = await residentB.post(`${baseB}/help-requests`, groceriesInB(groceriesB, true));
+    requestId = ((await res.json()) as { id: string }).id;
+  });
+  afterAll(() => env.close());
+
+  const suggestions = async () =>
+    (await (await volunteer.get(`${baseA}/me/suggested-requests`)).json()) as Array<{ requestId: string; municipality: { code: string; name: string }; place: string }>;
+
+  it('does not suggest them while the volunteer has not opted in', async () => {
+    expect((await suggestions()).some((s) => s.requestId === requestId)).toBe(false);
+    expect((await volunteer.post(`${baseA}/me/suggested-requests/${requestId}/offer`)).status).toBe(404);
+    expect(await count(env, `help_matches where request_id = '${requestId}'`)).toBe(0);
+  });
+
+  it('suggests a pooled request of the partner, named by its municipality, once the volunteer opted in', async () => {
+    const profile = (await (await volunteer.get(`${baseA}/me/volunteer-profile`)).json()) as Record<string, unknown> & { pc4: string };
+    const { personId: _p, place: _pl, vog: _v, updatedAt: _u, pc4, ...rest } = profile;
+    expect((await volunteer.put(`${baseA}/me/volunteer-profile`, { ...rest, postcode: pc4, maxKm: 30, regionalPool: true })).status).toBe(200);
+    const found = (await suggestions()).find((s) => s.requestId === requestId);
+    expect(found).toMatchObject({ municipality: { code: B.code, name: 'Gorinchem' }, place: 'Gorinchem' });
+    expect(JSON.stringify(found)).not.toContain(B.resident.id);
+  });
+
+  it("lets the volunteer offer from their own municipality; the match lives in the resident's", async () => {
+    const res = await volunteer.post(`${baseA}/me/suggested-requests/${requestId}/offer`);
+    expect(res.status).toBe(201);
+    const match = (await res.json()) as { id: string; state: string; municipality: { code: string } };
+    expect(match).toMatchObject({ state: 'volunteer_accepted', municipality: { code: B.code } });
+    expect(await count(env, `help_matches where tenant_id = '${B.id}' and id = '${match.id}'`)).toBe(1);
+    expect(await count(env, `help_matches where tenant_id = '${A.id}' and request_id = '${requestId}'`)).toBe(0);
+    // The resident in B sees Victor's yes, with where he comes from.
+    const seen = (await (await residentB.get(`${baseB}/help-requests/${requestId}/matches`)).json()) as Array<{ id: string; volunteerGivenName: string | null; volunteerHomeMunicipality: string | null }>;
+    expect(seen.find((m) => m.id === match.id)).toMatchObject({ volunteerGivenName: 'Victor', volunteerHomeMunicipality: 'Dordrecht' });
+    // Offered once: the request is no longer suggested, and a second offer is refused.
+    expect((await suggestions()).some((s) => s.requestId === requestId)).toBe(false);
+    expect((await volunteer.post(`${baseA}/me/suggested-requests/${requestId}/offer`)).status).toBe(400);
+  });
+
+  it('does not offer a request of a municipality outside the pool', async () => {
+    const shared = ((await (await volunteer.get(`${baseA}/regional-pool`)).json()) as PoolState).pool!.id;
+    const adminB = await signedIn(env.app, B.admin.email);
+    expect((await adminB.delete(`${baseB}/regional-pool`)).status).toBe(200);
+    const res = await residentB.post(`${baseB}/help-requests`, groceriesInB(groceriesB, true));
+    const other = ((await res.json()) as { id: string }).id;
+    expect((await suggestions()).some((s) => s.requestId === other)).toBe(false);
+    expect((await volunteer.post(`${baseA}/me/suggested-requests/${other}/offer`)).status).toBe(404);
+    expect(await count(env, `help_matches where request_id = '${other}'`)).toBe(0);
+    expect((await adminB.put(`${baseB}/regional-pool`, { poolId: shared })).status).toBe(200);
+  });
+});

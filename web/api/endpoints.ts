@@ -159,7 +159,7 @@ export const listSuggestedRequests = (code: string) =>
 
 /** "Ik wil helpen": the match starts as accepted by the volunteer. */
 export const offerHelp = (code: string, requestId: string) =>
-  request<HelpMatch>('POST', `${municipalityPath(code)}/me/suggested-requests/${encodeURIComponent(requestId)}/offer`);
+  request<HelpMatch & { municipality: { code: string; name: string } }>('POST', `${municipalityPath(code)}/me/suggested-requests/${encodeURIComponent(requestId)}/offer`);
 
 export const getMatch = (code: string, matchId: string) => request<HelpMatch>('GET', matchPath(code, matchId));
 

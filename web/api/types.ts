@@ -363,6 +363,8 @@ export interface MatchCandidate {
 
 export interface SuggestedRequest extends PublicHelpRequest {
   requestId: string;
+  /** Where the request is: this municipality, or a partner in the regional pool. */
+  municipality: { code: string; name: string };
   sessionsPerMonth: number;
   coversWholeRequest: boolean;
   reasons: MatchReasons;

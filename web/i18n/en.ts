@@ -957,6 +957,8 @@ export const en: Catalogue = {
   'suggested.partial': 'You can do part: {count} times a month.',
   'suggested.gone': 'This help request no longer fits, or you have already answered. Reload the page.',
 
+  'suggested.inMunicipality': 'In the municipality of {municipality} (regional cooperation)',
+  'suggested.offeredElsewhere': 'Thank you! We are now asking the resident. This match belongs to the municipality of {municipality}; you now see that municipality.',
   'notFound.title': 'Page not found',
   'notFound.text': 'This page does not exist (any more). Check the address, or go to the home page.',
   'notFound.home': 'Go to the home page',

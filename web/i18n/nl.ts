@@ -973,6 +973,8 @@ export const nl = {
   'suggested.gone': 'Deze hulpvraag past niet meer, of u heeft al geantwoord. Laad de pagina opnieuw.',
 
   // Not found, no access
+  'suggested.inMunicipality': 'In de gemeente {municipality} (regionale samenwerking)',
+  'suggested.offeredElsewhere': 'Dank u! Wij vragen het nu aan de inwoner. Deze koppeling hoort bij de gemeente {municipality}; u ziet nu die gemeente.',
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Deze pagina bestaat niet (meer). Controleer het adres, of ga naar de startpagina.',
   'notFound.home': 'Naar de startpagina',

@@ -19,6 +19,7 @@ import { useI18n } from '../i18n/i18n';
 import { problemMessage } from '../lib/errors';
 import { useResource } from '../lib/use-resource';
 import { navigate, RouterLink } from '../router';
+import { useSession } from '../app/session';
 import '../components/neighbour-help.css';
 import '../components/matches.css';
 
@@ -64,9 +65,11 @@ function SuggestionCard({ code, suggestion }: { code: string; suggestion: Sugges
   const i18n = useI18n();
   const { t } = i18n;
   const announce = useAnnounce();
+  const { refresh, selectMunicipality } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const headingId = `suggestion-${suggestion.requestId}`;
+  const elsewhere = suggestion.municipality.code !== code;
   const number = new Intl.NumberFormat(i18n.locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
 
   const offer = async () => {
@@ -75,6 +78,14 @@ function SuggestionCard({ code, suggestion }: { code: string; suggestion: Sugges
     setError(null);
     try {
       const match = await api.offerHelp(code, suggestion.requestId);
+      if (match.municipality.code !== code) {
+        // A request of a partner municipality: the match lives there, and so does the person now.
+        await refresh();
+        selectMunicipality(match.municipality.code);
+        navigate(matchPath(match.id));
+        announce(t('suggested.offeredElsewhere', { municipality: match.municipality.name }));
+        return;
+      }
       // Announced on the match page, where the person lands.
       navigate(matchPath(match.id));
       announce(t('suggested.offered'));
@@ -89,6 +100,7 @@ function SuggestionCard({ code, suggestion }: { code: string; suggestion: Sugges
       <h2 id={headingId} className="utrecht-heading-3 samenspel-match-card__heading">
         {suggestion.category.name}
       </h2>
+      {elsewhere && <Paragraph className="samenspel-candidate-note">{t('suggested.inMunicipality', { municipality: suggestion.municipality.name })}</Paragraph>}
       <MatchRequestDetails request={suggestion} />
       {!suggestion.coversWholeRequest && (
         <Paragraph>{t('suggested.partial', { count: number.format(suggestion.sessionsPerMonth) })}</Paragraph>

@@ -117,8 +117,11 @@ const CandidateSchema = z
   })
   .openapi('MatchCandidate');
 
+const MunicipalityRef = z.object({ code: z.string(), name: z.string() });
+
 const SuggestionSchema = PublicRequestSchema.extend({
   requestId: z.uuid(),
+  municipality: MunicipalityRef.openapi({ description: 'Where the request is: this municipality, or a partner in the regional pool.' }),
   sessionsPerMonth: z.number(),
   coversWholeRequest: z.boolean(),
   reasons: ReasonsSchema,
@@ -219,9 +222,15 @@ export function matchRoutes(deps: Deps) {
       method: 'post',
       path: '/municipalities/{code}/me/suggested-requests/{requestId}/offer',
       tags,
-      summary: 'Offer to help with a suggested request (volunteers)',
+      summary: 'Offer to help with a suggested request (volunteers), also one of a partner municipality in the regional pool',
       request: { params: requestParams },
-      responses: { 201: jsonResponse(MatchSchema, 'Offered'), ...commonErrors },
+      responses: {
+        201: jsonResponse(
+          MatchSchema.extend({ municipality: MunicipalityRef.openapi({ description: 'Where the match lives: switch to it to continue there.' }) }),
+          'Offered',
+        ),
+        ...commonErrors,
+      },
     }),
     async (c) => c.json(await service.offerHelp(deps, tenantContext(c), c.req.valid('param').requestId), 201),
   );

@@ -16,6 +16,7 @@ import { AppError } from '../../core/errors';
 import type { Tx } from '../../db/client';
 import type { Deps } from '../../http/env';
 import { AuditedDenial, runInTenant } from '../../http/tenant';
+import { inTenant } from '../../db/tenant-scope';
 import { audit } from '../../audit/audit.service';
 import { findPc4 } from '../geo/pc4';
 import { notify } from '../notifications/notifications.repository';
@@ -23,7 +24,7 @@ import * as nhRepo from './neighbour-help.repository';
 import * as repo from './matches.repository';
 import * as coachRepo from './coach.repository';
 import { bothAttended } from '../meetups/meetups.repository';
-import { candidatesForRequest, candidatesForVolunteer, openCity, volunteerNames, type CityInput } from './matches.proposals';
+import { candidatesForRequest, candidatesForVolunteer, openCity, volunteerNames, volunteerRows, type CityInput } from './matches.proposals';
 import { volunteerHere } from './regional-pool.service';
 import * as poolRepo from './regional-pool.repository';
 import {
@@ -261,54 +262,108 @@ export async function myMatches(deps: Deps, ctx: TenantContext) {
 /** Open requests this volunteer could take, best first, with reasons; no personal details. */
 export async function suggestedRequests(deps: Deps, ctx: TenantContext) {
   if (!mayNeighbourHelp(ctx, 'manageOwnVolunteerProfile')) throw new AppError('forbidden');
-  return runInTenant(deps, ctx, async (tx) => {
+  const own = await runInTenant(deps, ctx, async (tx) => {
     const list = await candidatesForVolunteer(tx, await cityInput(tx, ctx), ctx.actor.personId, 10);
-    const categories = await categoriesOf(tx, ctx);
-    const out = [];
-    for (const c of list) {
-      const r = await nhRepo.findHelpRequest(tx, ctx.tenant.id, c.requestId);
-      if (!r) continue;
-      out.push({
-        requestId: r.id,
-        ...publicRequest(ctx, r, categories),
-        sessionsPerMonth: c.sessionsPerMonth,
-        coversWholeRequest: c.coversWholeRequest,
-        reasons: presentReasons(c.explanation),
-      });
-    }
+    const out = await presentSuggestions(tx, ctx, list);
     await audit(tx, ctx, { action: 'help_request.suggestions.read', purpose: 'neighbour_help', resourceType: 'help_request', subjectPersonId: null });
-    return out;
+    return { out, partners: await poolRepo.partners(tx) };
   });
+  // Requests of partner municipalities in the regional pool, each read in its own municipality's scope.
+  const regional = [];
+  for (const partner of own.partners) {
+    regional.push(...(await inTenant(deps.database.db, partner.id, async (tx) => {
+      const found = await poolVolunteerIn(tx, ctx, partner);
+      if (!found) return [];
+      const list = await candidatesForVolunteer(tx, found.city, found.volunteerId, 5);
+      return presentSuggestions(tx, found.ctx, list);
+    })));
+  }
+  return [...own.out, ...regional];
+}
+
+type VolunteerCandidates = Awaited<ReturnType<typeof candidatesForVolunteer>>;
+
+async function presentSuggestions(tx: Tx, ctx: TenantContext, list: VolunteerCandidates) {
+  const categories = await categoriesOf(tx, ctx);
+  const out = [];
+  for (const c of list) {
+    const r = await nhRepo.findHelpRequest(tx, ctx.tenant.id, c.requestId);
+    if (!r) continue;
+    out.push({
+      requestId: r.id,
+      ...publicRequest(ctx, r, categories),
+      municipality: { code: ctx.tenant.code, name: ctx.tenant.name },
+      sessionsPerMonth: c.sessionsPerMonth,
+      coversWholeRequest: c.coversWholeRequest,
+      reasons: presentReasons(c.explanation),
+    });
+  }
+  return out;
+}
+
+/**
+ * The volunteer (of the actor's municipality) as a partner municipality sees
+ * them through the pool, inside that partner's scope; null when they are not
+ * in the pool there (not opted in, suspended there, or no shared pool).
+ */
+async function poolVolunteerIn(tx: Tx, ctx: TenantContext, partner: { id: string; code: string; name: string }) {
+  const city = await openCity(tx, partner.id, ctx.now());
+  const row = (await volunteerRows(tx, city)).find((v) => v.home?.tenantId === ctx.tenant.id && v.home.personId === ctx.actor.personId);
+  if (!row) return null;
+  const here: TenantContext = { ...ctx, tenant: partner, actor: { ...ctx.actor, personId: row.personId, roles: ['volunteer'], organisationIds: [] } };
+  return { city, volunteerId: row.personId, ctx: here };
 }
 
 /** A volunteer offers to help with a suggested request: the match starts as accepted by the volunteer. */
 export async function offerHelp(deps: Deps, ctx: TenantContext, requestId: string) {
   if (!mayNeighbourHelp(ctx, 'manageOwnVolunteerProfile')) throw new AppError('forbidden');
-  return runInTenant(deps, ctx, async (tx) => {
-    const r = await loadRequest(tx, ctx, requestId);
-    const list = await candidatesForVolunteer(tx, await cityInput(tx, ctx), ctx.actor.personId, 1000);
-    const c = list.find((x) => x.requestId === requestId);
-    if (!c) throw invalid([{ name: 'requestId', code: 'invalid_value', reason: 'This request does not fit your offer, or you already answered it.' }]);
-    const now = ctx.now();
-    const id = await repo.insertMatch(tx, {
-      tenantId: ctx.tenant.id,
-      requestId,
-      volunteerPersonId: ctx.actor.personId,
-      state: 'volunteer_accepted',
-      origin: 'volunteer',
-      sessionsPerMonthTenths: Math.max(1, Math.round(c.sessionsPerMonth * 10)),
-      distanceM: Math.round(c.km * 1000),
-      explanation: c.explanation,
-      createdByPersonId: ctx.actor.personId,
-      createdAt: now,
-      volunteerAcceptedAt: now,
-      updatedAt: now,
-    });
-    if (!r.firstResponseAt) await repo.updateRequest(tx, ctx.tenant.id, requestId, { firstResponseAt: now });
-    await notify(tx, ctx.tenant.id, [r.residentPersonId], 'match.volunteer_accepted', id, now);
-    await audit(tx, ctx, { action: 'help_match.offer', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: id, subjectPersonId: r.residentPersonId });
-    return presentMatch(tx, ctx, (await repo.findMatch(tx, ctx.tenant.id, id))!, (await loadRequest(tx, ctx, requestId)), 'volunteer');
+  const partners = await runInTenant(deps, ctx, async (tx) =>
+    (await nhRepo.findHelpRequest(tx, ctx.tenant.id, requestId)) ? null : poolRepo.partners(tx),
+  );
+  if (partners) {
+    // Not a request of this municipality: perhaps of a partner in the regional pool.
+    for (const partner of partners) {
+      const made = await inTenant(deps.database.db, partner.id, async (tx) => {
+        if (!(await nhRepo.findHelpRequest(tx, partner.id, requestId))) return null;
+        const found = await poolVolunteerIn(tx, ctx, partner);
+        if (!found) throw new AppError('not_found');
+        return offerIn(tx, found.ctx, found.city, requestId, found.volunteerId);
+      });
+      if (made) return made;
+    }
+    throw new AppError('not_found');
+  }
+  return runInTenant(deps, ctx, async (tx) => offerIn(tx, ctx, await cityInput(tx, ctx), requestId, ctx.actor.personId));
+}
+
+async function offerIn(tx: Tx, ctx: TenantContext, city: CityInput, requestId: string, volunteerId: string) {
+  const r = await loadRequest(tx, ctx, requestId);
+  const list = await candidatesForVolunteer(tx, city, volunteerId, 1000);
+  const c = list.find((x) => x.requestId === requestId);
+  if (!c) throw invalid([{ name: 'requestId', code: 'invalid_value', reason: 'This request does not fit your offer, or you already answered it.' }]);
+  const now = ctx.now();
+  // A volunteer of a partner municipality becomes a person here when they first offer.
+  const volunteerPersonId = await volunteerHere(tx, ctx, city, volunteerId, { bySelf: true });
+  const actorCtx: TenantContext = { ...ctx, actor: { ...ctx.actor, personId: volunteerPersonId } };
+  const id = await repo.insertMatch(tx, {
+    tenantId: ctx.tenant.id,
+    requestId,
+    volunteerPersonId,
+    state: 'volunteer_accepted',
+    origin: 'volunteer',
+    sessionsPerMonthTenths: Math.max(1, Math.round(c.sessionsPerMonth * 10)),
+    distanceM: Math.round(c.km * 1000),
+    explanation: c.explanation,
+    createdByPersonId: volunteerPersonId,
+    createdAt: now,
+    volunteerAcceptedAt: now,
+    updatedAt: now,
   });
+  if (!r.firstResponseAt) await repo.updateRequest(tx, ctx.tenant.id, requestId, { firstResponseAt: now });
+  await notify(tx, ctx.tenant.id, [r.residentPersonId], 'match.volunteer_accepted', id, now);
+  await audit(tx, actorCtx, { action: 'help_match.offer', purpose: 'neighbour_help', resourceType: 'help_match', resourceId: id, subjectPersonId: r.residentPersonId });
+  const view = await presentMatch(tx, actorCtx, (await repo.findMatch(tx, ctx.tenant.id, id))!, await loadRequest(tx, ctx, requestId), 'volunteer');
+  return { ...view, municipality: { code: ctx.tenant.code, name: ctx.tenant.name } };
 }
 
 async function loadMatchFor(tx: Tx, ctx: TenantContext, matchId: string, action: 'help_match.read' | 'help_match.decide' | 'help_match.withdraw' | 'help_match.end' | 'help_match.no_show' | 'match_message.list' | 'match_message.send' | 'help_session.record', lock = false) {

@@ -155,3 +155,12 @@ export async function insertHosted(
 export async function grantVolunteerRole(q: Queryable, tenantId: string, personId: string, now: Date): Promise<void> {
   await q.insert(roleAssignments).values({ tenantId, personId, role: 'volunteer', grantedAt: now }).onConflictDoNothing();
 }
+
+/** The municipalities that share a pool with the current one (in its RLS scope). */
+export async function partners(q: Queryable): Promise<Array<{ id: string; code: string; name: string }>> {
+  return queryRows<{ id: string; code: string; name: string }>(
+    q,
+    sql`select m.id, m.cbs_code as code, m.name from municipalities m
+         where m.id in (select samenspel_pool_partners()) order by m.name`,
+  );
+}

@@ -74,7 +74,7 @@ export async function leaveRegionalPool(deps: Deps, ctx: TenantContext) {
  * their name and contact details (shown only once both said yes), the role
  * volunteer, and a link to their home record. Everyone else keeps their id.
  */
-export async function volunteerHere(tx: Tx, ctx: TenantContext, c: CityInput, volunteerId: string): Promise<string> {
+export async function volunteerHere(tx: Tx, ctx: TenantContext, c: CityInput, volunteerId: string, opts: { bySelf?: boolean } = {}): Promise<string> {
   const row = (await c.volunteers)?.find((v) => v.personId === volunteerId);
   const home = row?.home;
   if (!row || !home || home.hosted) return volunteerId;
@@ -91,7 +91,9 @@ export async function volunteerHere(tx: Tx, ctx: TenantContext, c: CityInput, vo
   }
   await repo.grantVolunteerRole(tx, ctx.tenant.id, personId, now);
   await repo.insertHosted(tx, { tenantId: ctx.tenant.id, personId, homeTenantId: home.tenantId, homePersonId: home.personId, now });
-  await audit(tx, ctx, { action: 'regional_volunteer.host', purpose: 'neighbour_help', resourceType: 'person', resourceId: personId, subjectPersonId: personId });
+  // The volunteer who offers help themself is the actor, under their new person record here.
+  const actorCtx = opts.bySelf ? { ...ctx, actor: { ...ctx.actor, personId } } : ctx;
+  await audit(tx, actorCtx, { action: 'regional_volunteer.host', purpose: 'neighbour_help', resourceType: 'person', resourceId: personId, subjectPersonId: personId });
   // Later proposals in this operation know them by their id here.
   row.personId = personId;
   home.hosted = true;
