@@ -78,7 +78,10 @@ describe('the coach turns a stalled weekly request into a rota', () => {
     try {
       expect(await detectStallsEverywhere(fresh.deps, fresh.clock.now)).toBeGreaterThan(0);
       expect(await count(fresh, `help_request_stalls where request_id = '${A.helpRequestId}' and cause = 'needs_rota'`)).toBe(1);
+      // The coach is told, once per new stall.
+      expect(await count(fresh, `notifications where person_id = '${A.socialWorker.id}' and kind = 'request.stalled' and ref_id = '${A.helpRequestId}'`)).toBe(1);
       expect(await detectStallsEverywhere(fresh.deps, fresh.clock.now)).toBe(0);
+      expect(await count(fresh, `notifications where kind = 'request.stalled' and ref_id = '${A.helpRequestId}'`)).toBe(1);
     } finally {
       await fresh.close();
     }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/client';
-import { helpRequestNetworkContacts, helpRequestStalls, helpRotas } from '../../db/schema/index';
+import { helpRequestNetworkContacts, helpRequestStalls, helpRotas, roleAssignments } from '../../db/schema/index';
 
 export type StallCause = 'no_match_in_time' | 'no_candidates' | 'needs_rota' | 'sensitive';
 export type StallRow = typeof helpRequestStalls.$inferSelect;
@@ -126,4 +126,13 @@ export async function countNetworkContacts(q: Queryable, tenantId: string, reque
     .groupBy(helpRequestNetworkContacts.requestId);
   for (const r of rows) out.set(r.requestId, { total: r.total, notAsked: r.notAsked });
   return out;
+}
+
+/** The municipality's coaches: every social worker, told when a request stalls. */
+export async function coachesOf(q: Queryable, tenantId: string): Promise<string[]> {
+  const rows = await q
+    .select({ id: roleAssignments.personId })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.role, 'social_worker')));
+  return rows.map((r) => r.id);
 }

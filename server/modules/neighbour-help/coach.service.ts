@@ -54,6 +54,7 @@ export async function detectStalls(tx: Tx, tenantId: string, now: Date): Promise
   const c = await city(tx, tenantId, now);
   const deadline = now.getTime() - settings.stallAfterDays * 86_400_000;
   let opened = 0;
+  let coaches: string[] | undefined;
   for (const r of await repo.stallCandidates(tx, tenantId)) {
     if (r.openStall || r.confirmed > 0 || r.approvedRota > 0) continue;
     let cause: repo.StallCause | null = null;
@@ -68,6 +69,8 @@ export async function detectStalls(tx: Tx, tenantId: string, now: Date): Promise
     if (!cause) continue;
     if (await repo.openStall(tx, { tenantId, requestId: r.id, cause, detectedAt: now })) {
       await matchRepo.updateRequest(tx, tenantId, r.id, { status: 'stalled', updatedAt: now });
+      coaches ??= await repo.coachesOf(tx, tenantId);
+      await notify(tx, tenantId, coaches, 'request.stalled', r.id, now);
       opened++;
     }
   }
