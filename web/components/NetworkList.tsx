@@ -5,8 +5,9 @@
  * closes the request when the network took it on ("opgelost via eigen
  * netwerk"), after a confirmation step.
  */
+import { ConfirmStep, useConfirmStep } from './ConfirmStep';
 import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
 import * as api from '../api/coach';
 import { CONTACT_STATUSES, RELATIONS, type ContactStatus, type NetworkContact, type Relation } from '../api/coach';
@@ -15,7 +16,6 @@ import { useI18n } from '../i18n/i18n';
 import { fieldErrorsFromProblem, problemMessage } from '../lib/errors';
 import { summaryItems, useFormErrors } from '../lib/form';
 import { useResource } from '../lib/use-resource';
-import { AlertBox } from './AlertBox';
 import { ErrorSummary } from './ErrorSummary';
 import { LoadState } from './LoadState';
 import { SelectField } from './SelectField';
@@ -194,32 +194,18 @@ function ResolveByNetwork({ code, requestId, onResolved }: { code: string; reque
   const { t } = i18n;
   const announce = useAnnounce();
   const [note, setNote] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const startButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  const step = useConfirmStep();
 
-  useEffect(() => {
-    if (confirming) confirmHeading.current?.focus();
-    else if (returnFocus.current) startButton.current?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
 
-  const resolve = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.resolveByNetwork(code, requestId, note.trim() || undefined);
-      announce(t('network.resolved'));
-      onResolved();
-    } catch (failure) {
-      setBusy(false);
-      setError(isApiError(failure) && failure.code === 'conflict' ? t('network.resolveConflict') : problemMessage(i18n, failure));
-    }
-  };
+  const resolve = () =>
+    step.run(
+      async () => {
+          await api.resolveByNetwork(code, requestId, note.trim() || undefined);
+          announce(t('network.resolved'));
+          onResolved();
+      },
+      (failure) => (isApiError(failure) && failure.code === 'conflict' ? t('network.resolveConflict') : problemMessage(i18n, failure)),
+    );
 
   return (
     <div className="samenspel-coach-subsection">
@@ -228,37 +214,22 @@ function ResolveByNetwork({ code, requestId, onResolved }: { code: string; reque
       <div className="samenspel-form">
         <TextAreaField id="network-note" label={t('network.note')} description={t('network.noteHint')} value={note} onChange={setNote} optional rows={2} maxLength={500} />
       </div>
-      {confirming ? (
-        <AlertBox type="warning" className="samenspel-confirm">
-          <Heading3 ref={confirmHeading} tabIndex={-1} className="samenspel-page-heading">
-            {t('network.confirmHeading')}
-          </Heading3>
+      {step.confirming ? (
+        <ConfirmStep
+          heading={t('network.confirmHeading')}
+          error={step.error}
+          busy={step.busy}
+          yes={t('network.confirmYes')}
+          busyLabel={t('coachRequest.busy')}
+          no={t('network.confirmNo')}
+          onYes={() => void resolve()}
+          onNo={step.cancel}
+        >
           <Paragraph>{t('network.confirmText')}</Paragraph>
-          {error && (
-            <Paragraph role="alert" className="samenspel-coach-error">
-              {error}
-            </Paragraph>
-          )}
-          <ButtonGroup>
-            <Button appearance="primary-action-button" busy={busy} onClick={() => void resolve()}>
-              {busy ? t('coachRequest.busy') : t('network.confirmYes')}
-            </Button>
-            <Button
-              appearance="secondary-action-button"
-              disabled={busy}
-              onClick={() => {
-                returnFocus.current = true;
-                setError(null);
-                setConfirming(false);
-              }}
-            >
-              {t('network.confirmNo')}
-            </Button>
-          </ButtonGroup>
-        </AlertBox>
+        </ConfirmStep>
       ) : (
         <ButtonGroup>
-          <Button ref={startButton} appearance="secondary-action-button" onClick={() => setConfirming(true)}>
+          <Button ref={step.startRef} appearance="secondary-action-button" onClick={step.open}>
             {t('network.resolve')}
           </Button>
         </ButtonGroup>

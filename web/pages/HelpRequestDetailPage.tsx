@@ -7,14 +7,13 @@
  * Below the request: its volunteers (matches), with yes/no for the
  * resident side, and for coordinators the engine's candidates.
  */
-import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { isApiError } from '../api/client';
 import * as api from '../api/endpoints';
 import type { HelpRequest, Membership } from '../api/types';
 import { coachRequestPath, newHelpRequestOnBehalfPath, PATHS } from '../app/navigation';
 import { useAnnounce } from '../app/status';
-import { AlertBox } from '../components/AlertBox';
+import { ConfirmStep, useConfirmStep } from '../components/ConfirmStep';
 import { RequireRole } from '../components/Guards';
 import { HelpRequestDetails } from '../components/HelpRequestDetails';
 import { Loading, ProblemAlert } from '../components/LoadState';
@@ -89,70 +88,40 @@ function CancelRequest({ code, request, onCancelled }: { code: string; request: 
   const i18n = useI18n();
   const { t } = i18n;
   const announce = useAnnounce();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const startButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  const step = useConfirmStep();
 
-  useEffect(() => {
-    if (confirming) confirmHeading.current?.focus();
-    else if (returnFocus.current) startButton.current?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
-
-  const cancel = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const cancelled = await api.cancelHelpRequest(code, request.id);
-      onCancelled(cancelled);
-      announce(t('requestDetail.cancelled'));
-      // The buttons are gone: start again at the top of the page.
-      document.querySelector<HTMLElement>('h1')?.focus();
-    } catch (failure) {
-      setBusy(false);
-      setError(isApiError(failure) && failure.code === 'conflict' ? t('requestDetail.alreadyClosed') : problemMessage(i18n, failure));
-    }
-  };
+  const cancel = () =>
+    step.run(
+      async () => {
+        const cancelled = await api.cancelHelpRequest(code, request.id);
+        onCancelled(cancelled);
+        announce(t('requestDetail.cancelled'));
+        // The buttons are gone: start again at the top of the page.
+        document.querySelector<HTMLElement>('h1')?.focus();
+      },
+      (failure) => (isApiError(failure) && failure.code === 'conflict' ? t('requestDetail.alreadyClosed') : problemMessage(i18n, failure)),
+    );
 
   return (
     <section className="samenspel-section" aria-labelledby="request-cancel">
       <Heading2 id="request-cancel">{t('requestDetail.cancelHeading')}</Heading2>
       <Paragraph>{t('requestDetail.cancelIntro')}</Paragraph>
-      {confirming ? (
-        <AlertBox type="warning" className="samenspel-confirm">
-          <Heading3 ref={confirmHeading} tabIndex={-1} className="samenspel-page-heading">
-            {t('requestDetail.confirmHeading')}
-          </Heading3>
+      {step.confirming ? (
+        <ConfirmStep
+          heading={t('requestDetail.confirmHeading')}
+          error={step.error}
+          busy={step.busy}
+          yes={t('requestDetail.confirmYes')}
+          busyLabel={t('requestDetail.cancelling')}
+          no={t('requestDetail.confirmNo')}
+          onYes={() => void cancel()}
+          onNo={step.cancel}
+        >
           <Paragraph>{t('requestDetail.confirmText')}</Paragraph>
-          {error && (
-            <Paragraph role="alert" className="samenspel-cancel-error">
-              {error}
-            </Paragraph>
-          )}
-          <ButtonGroup>
-            <Button appearance="primary-action-button" busy={busy} onClick={() => void cancel()}>
-              {busy ? t('requestDetail.cancelling') : t('requestDetail.confirmYes')}
-            </Button>
-            <Button
-              appearance="secondary-action-button"
-              disabled={busy}
-              onClick={() => {
-                returnFocus.current = true;
-                setError(null);
-                setConfirming(false);
-              }}
-            >
-              {t('requestDetail.confirmNo')}
-            </Button>
-          </ButtonGroup>
-        </AlertBox>
+        </ConfirmStep>
       ) : (
         <ButtonGroup>
-          <Button ref={startButton} appearance="secondary-action-button" onClick={() => setConfirming(true)}>
+          <Button ref={step.startRef} appearance="secondary-action-button" onClick={step.open}>
             {t('requestDetail.cancel')}
           </Button>
         </ButtonGroup>

@@ -4,6 +4,7 @@
  * The organiser's organisation (and administrators) can change it, keep
  * attendance, and cancel it after a confirmation step.
  */
+import { ConfirmStep, useConfirmStep } from '../components/ConfirmStep';
 import {
   Button,
   ButtonGroup,
@@ -17,7 +18,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { isApiError } from '../api/client';
 import * as api from '../api/meetups';
 import type { Meetup } from '../api/meetups';
@@ -162,33 +163,19 @@ function Manage({ code, meetup, onCancelled }: { code: string; meetup: Meetup; o
   const i18n = useI18n();
   const { t } = i18n;
   const announce = useAnnounce();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const startButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  const step = useConfirmStep();
   const changeable = meetup.status !== 'cancelled' && meetup.status !== 'past';
 
-  useEffect(() => {
-    if (confirming) confirmHeading.current?.focus();
-    else if (returnFocus.current) startButton.current?.focus();
-    returnFocus.current = false;
-  }, [confirming]);
 
-  const cancel = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onCancelled(await api.cancelMeetup(code, meetup.id));
-      announce(t('meetupDetail.cancelled'));
-      document.querySelector<HTMLElement>('h1')?.focus();
-    } catch (failure) {
-      setBusy(false);
-      setError(isApiError(failure) && failure.code === 'conflict' ? t('meetupDetail.changeConflict') : problemMessage(i18n, failure));
-    }
-  };
+  const cancel = () =>
+    step.run(
+      async () => {
+          onCancelled(await api.cancelMeetup(code, meetup.id));
+          announce(t('meetupDetail.cancelled'));
+          document.querySelector<HTMLElement>('h1')?.focus();
+      },
+      (failure) => (isApiError(failure) && failure.code === 'conflict' ? t('meetupDetail.changeConflict') : problemMessage(i18n, failure)),
+    );
 
   return (
     <section className="samenspel-section" aria-labelledby="meetup-manage">
@@ -207,37 +194,22 @@ function Manage({ code, meetup, onCancelled }: { code: string; meetup: Meetup; o
         <>
           <Heading3>{t('meetupDetail.cancelHeading')}</Heading3>
           <Paragraph>{t('meetupDetail.cancelIntro')}</Paragraph>
-          {confirming ? (
-            <AlertBox type="warning" className="samenspel-confirm">
-              <Heading3 ref={confirmHeading} tabIndex={-1} className="samenspel-page-heading">
-                {t('meetupDetail.confirmHeading')}
-              </Heading3>
+          {step.confirming ? (
+            <ConfirmStep
+              heading={t('meetupDetail.confirmHeading')}
+              error={step.error}
+              busy={step.busy}
+              yes={t('meetupDetail.confirmYes')}
+              busyLabel={t('meetupDetail.cancelling')}
+              no={t('meetupDetail.confirmNo')}
+              onYes={() => void cancel()}
+              onNo={step.cancel}
+            >
               <Paragraph>{t('meetupDetail.confirmText')}</Paragraph>
-              {error && (
-                <Paragraph role="alert" className="samenspel-meetup-error">
-                  {error}
-                </Paragraph>
-              )}
-              <ButtonGroup>
-                <Button appearance="primary-action-button" busy={busy} onClick={() => void cancel()}>
-                  {busy ? t('meetupDetail.cancelling') : t('meetupDetail.confirmYes')}
-                </Button>
-                <Button
-                  appearance="secondary-action-button"
-                  disabled={busy}
-                  onClick={() => {
-                    returnFocus.current = true;
-                    setError(null);
-                    setConfirming(false);
-                  }}
-                >
-                  {t('meetupDetail.confirmNo')}
-                </Button>
-              </ButtonGroup>
-            </AlertBox>
+            </ConfirmStep>
           ) : (
             <ButtonGroup>
-              <Button ref={startButton} appearance="secondary-action-button" onClick={() => setConfirming(true)}>
+              <Button ref={step.startRef} appearance="secondary-action-button" onClick={step.open}>
                 {t('meetupDetail.cancel')}
               </Button>
             </ButtonGroup>
