@@ -21,6 +21,7 @@ import { handleError, problemResponse } from './http/problem';
 import { contextBuilder, tenantResolver } from './http/tenant';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { householdRoutes } from './modules/household/household.routes';
 import { meetupRoutes } from './modules/meetups/meetups.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { matchRoutes } from './modules/neighbour-help/matches.routes';
@@ -80,6 +81,7 @@ export function buildApp(deps: Deps) {
   api.route('/', coachRoutes(deps));
   api.route('/', safetyRoutes(deps));
   api.route('/', meetupRoutes(deps));
+  api.route('/', householdRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

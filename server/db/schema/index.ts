@@ -208,3 +208,4 @@ export const dataLoads = pgTable('data_loads', {
 });
 export * from './neighbour-help';
 export * from './help-matches';
+export * from './household';

@@ -1,0 +1,372 @@
+/**
+ * One plan around the resident (issue 5): the resident's file with consent
+ * and need-to-know, the household plan with versions, the network map,
+ * outcomes, and the resident's voice. Whole requests on a real database.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../server/db/client';
+import { DEMO_MUNICIPALITIES } from '../server/demo/demo-data';
+import { A, B } from './fixtures';
+import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
+
+const base = `/api/municipalities/${A.code}`;
+const [dordrecht] = DEMO_MUNICIPALITIES;
+const ZORGGROEP = dordrecht!.organisations[0]!.id;
+const WOONSTICHTING = dordrecht!.organisations[2]!.id;
+const VALID_BSN = '111222333';
+
+type Problem = { code: string; invalidParams?: Array<{ name: string; code: string; reason: string }> };
+type FileView = {
+  id: string;
+  myRelation: string;
+  myScopes: string[];
+  resident: { personId: string; displayName: string; bsn: string | null } | null;
+  householdMembers: Array<{ name: string; relation: string }> | null;
+  participants: Array<{ personId: string; organisation: { id: string } | null }>;
+  consents: Array<{ id: string; inForce: boolean; withdrawnAt: string | null; scopes: string[] }>;
+};
+type Plan = { version: number; reason: string | null; goals: Array<{ id: string; text: string }>; actions: Array<{ who: Record<string, string>; formal: boolean; what: string }>; domains: string[] };
+
+async function count(env: TestEnv, query: ReturnType<typeof sql>): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(env.database.db, query);
+  return row?.n ?? -1;
+}
+
+/**
+ * A member of staff of municipality A who can sign in (same demo password):
+ * the demo data has one professional and one social worker, the tests need
+ * colleagues who are not on the plan.
+ */
+async function addStaff(env: TestEnv, localPart: string, role: string, organisationId: string | null): Promise<{ id: string; email: string }> {
+  const id = randomUUID();
+  const accountId = randomUUID();
+  const email = `${localPart}@dordrecht.example`;
+  await env.database.db.execute(sql`insert into accounts (id, email, password_hash, locale)
+    select ${accountId}, ${email}, password_hash, 'en' from accounts where email = ${A.professional.email}`);
+  await env.database.db.execute(sql`insert into persons (tenant_id, id, account_id, given_name, family_name, email, created_at, updated_at)
+    values (${A.id}, ${id}, ${accountId}, 'Test', ${localPart}, ${email}, now(), now())`);
+  await env.database.db.execute(sql`insert into role_assignments (tenant_id, person_id, role, organisation_id, granted_at)
+    values (${A.id}, ${id}, ${role}, ${organisationId}, now())`);
+  return { id, email };
+}
+
+describe('household plan: the resident file, consent and need-to-know', () => {
+  let env: TestEnv;
+  let coordinator: Agent;
+  let resident: Agent;
+  let professional: Agent;
+  let otherProfessional: Agent;
+  let otherWorker: Agent;
+  let admin: Agent;
+  let fileId = '';
+  let otherProfessionalId = '';
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    const p2 = await addStaff(env, 'professional2', 'professional', WOONSTICHTING);
+    otherProfessionalId = p2.id;
+    const w2 = await addStaff(env, 'sociaalwerker2', 'social_worker', dordrecht!.organisations[1]!.id);
+    coordinator = await signedIn(env.app, A.socialWorker.email);
+    resident = await signedIn(env.app, A.resident.email);
+    professional = await signedIn(env.app, A.professional.email);
+    otherProfessional = await signedIn(env.app, p2.email);
+    otherWorker = await signedIn(env.app, w2.email);
+    admin = await signedIn(env.app, A.admin.email);
+  });
+  afterAll(() => env.close());
+
+  it('refuses an invalid BSN with problem+json and writes nothing', async () => {
+    const before = await count(env, sql`select count(*)::int as n from resident_files`);
+    const failsProof = await coordinator.post(`${base}/resident-files`, { residentPersonId: A.resident.id, bsn: '123456789' });
+    expect(failsProof.status).toBe(400);
+    expect(failsProof.headers.get('content-type')).toContain('application/problem+json');
+    const body = (await failsProof.json()) as Problem;
+    expect(body.invalidParams).toEqual([{ name: 'bsn', code: 'invalid', reason: expect.any(String) }]);
+    expect(JSON.stringify(body)).not.toContain('123456789');
+    const shape = await coordinator.post(`${base}/resident-files`, { residentPersonId: A.resident.id, bsn: '12345' });
+    expect(((await shape.json()) as Problem).invalidParams?.[0]).toMatchObject({ name: 'bsn', code: 'invalid_format' });
+    expect(await count(env, sql`select count(*)::int as n from resident_files`)).toBe(before);
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'resident_file.create'`)).toBe(0);
+  });
+
+  it('lets a social worker open a file and coordinate it; only social workers may open one', async () => {
+    const refused = await professional.post(`${base}/resident-files`, { residentPersonId: A.resident.id });
+    expect(refused.status).toBe(403);
+    const res = await coordinator.post(`${base}/resident-files`, {
+      residentPersonId: A.resident.id,
+      bsn: VALID_BSN,
+      householdMembers: [{ name: 'Henk de Vries', relation: 'partner', birthYear: 1951 }],
+    });
+    expect(res.status).toBe(201);
+    const file = (await res.json()) as FileView & { coordinator: { personId: string } };
+    fileId = file.id;
+    expect(file).toMatchObject({ myRelation: 'coordinator', resident: { personId: A.resident.id, bsn: VALID_BSN }, coordinator: { personId: A.socialWorker.id } });
+    expect(file.householdMembers).toEqual([{ id: expect.any(String), name: 'Henk de Vries', relation: 'partner', birthYear: 1951 }]);
+    const again = await coordinator.post(`${base}/resident-files`, { residentPersonId: A.resident.id });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses professionals, social workers and the administrator who are not on the plan, and audits each refusal', async () => {
+    for (const [agent, personId] of [
+      [otherProfessional, otherProfessionalId],
+      [otherWorker, null],
+      [admin, A.admin.id],
+      [professional, A.professional.id],
+    ] as const) {
+      const res = await agent.get(`${base}/resident-files/${fileId}`);
+      expect(res.status).toBe(403);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const text = await res.text();
+      expect(text).not.toContain('Vries');
+      expect(text).not.toContain(VALID_BSN);
+      if (personId) {
+        const denied = await count(
+          env,
+          sql`select count(*)::int as n from audit_events where action = 'resident_file.read' and outcome = 'denied'
+                and actor_person_id = ${personId} and subject_person_id = ${A.resident.id} and resource_id = ${fileId}`,
+        );
+        expect(denied).toBe(1);
+      }
+    }
+    expect((await otherProfessional.get(`${base}/resident-files/${fileId}/plan`)).status).toBe(403);
+  });
+
+  it('shows a person on the plan only what a valid consent shares with them or their organisation', async () => {
+    const added = await coordinator.post(`${base}/resident-files/${fileId}/participants`, { personId: A.professional.id });
+    expect(added.status).toBe(200);
+    expect(((await added.json()) as FileView).participants).toEqual([expect.objectContaining({ personId: A.professional.id, organisation: expect.objectContaining({ id: ZORGGROEP }) })]);
+    // On the plan, but no consent yet: still refused.
+    expect((await professional.get(`${base}/resident-files/${fileId}`)).status).toBe(403);
+    const consent = await coordinator.post(`${base}/resident-files/${fileId}/consents`, {
+      recipient: { organisationId: ZORGGROEP },
+      scopes: ['plan', 'outcomes'],
+      purpose: 'Thuisbegeleiding afstemmen',
+      validUntil: '2027-11-01',
+    });
+    expect(consent.status).toBe(201);
+    const res = await professional.get(`${base}/resident-files/${fileId}`);
+    expect(res.status).toBe(200);
+    const view = (await res.json()) as FileView;
+    expect(view.myRelation).toBe('participant');
+    expect(view.myScopes).toEqual(['outcomes', 'plan']);
+    // No identity or household scope: no name, no BSN, no household.
+    expect(view.resident).toBeNull();
+    expect(view.householdMembers).toBeNull();
+    expect(JSON.stringify(view)).not.toContain(VALID_BSN);
+    expect((await professional.get(`${base}/resident-files/${fileId}/plan`)).status).toBe(200);
+    // The colleague of another organisation, not on the plan, stays refused.
+    expect((await otherProfessional.get(`${base}/resident-files/${fileId}/plan`)).status).toBe(403);
+    // The consent was recorded by the coordinator on the resident's behalf.
+    const [event] = await queryRows<{ on_behalf_of_person_id: string }>(env.database.db, sql`select on_behalf_of_person_id from audit_events where action = 'consent.record'`);
+    expect(event?.on_behalf_of_person_id).toBe(A.resident.id);
+  });
+
+  it('refuses a consent for an unknown recipient or a period that ends before it starts, writing nothing', async () => {
+    const before = await count(env, sql`select count(*)::int as n from consent_records`);
+    const unknown = await resident.post(`${base}/resident-files/${fileId}/consents`, {
+      recipient: { personId: randomUUID() }, scopes: ['plan'], purpose: 'Iets', validUntil: '2027-01-01',
+    });
+    expect(unknown.status).toBe(400);
+    const backwards = await resident.post(`${base}/resident-files/${fileId}/consents`, {
+      recipient: { organisationId: ZORGGROEP }, scopes: ['plan'], purpose: 'Iets', validFrom: '2027-02-01', validUntil: '2027-01-01',
+    });
+    expect(((await backwards.json()) as Problem).invalidParams?.map((p) => p.name)).toEqual(['validUntil']);
+    const badScope = await resident.post(`${base}/resident-files/${fileId}/consents`, {
+      recipient: { organisationId: ZORGGROEP }, scopes: ['everything'], purpose: 'Iets', validUntil: '2027-01-01',
+    });
+    expect(badScope.status).toBe(400);
+    expect(await count(env, sql`select count(*)::int as n from consent_records`)).toBe(before);
+  });
+
+  it('lets the resident see their own file with everything in it', async () => {
+    const res = await resident.get(`${base}/me/resident-file`);
+    expect(res.status).toBe(200);
+    const view = (await res.json()) as FileView;
+    expect(view).toMatchObject({ id: fileId, myRelation: 'resident', resident: { bsn: VALID_BSN } });
+    expect(view.consents).toHaveLength(1);
+    expect((await professional.get(`${base}/me/resident-file`)).status).toBe(404);
+  });
+
+  it('ends access at once when the resident withdraws consent', async () => {
+    const file = (await (await resident.get(`${base}/me/resident-file`)).json()) as FileView;
+    const consentId = file.consents[0]!.id;
+    expect((await professional.get(`${base}/resident-files/${fileId}/plan`)).status).toBe(200);
+    const withdrawn = await resident.post(`${base}/resident-files/${fileId}/consents/${consentId}/withdraw`);
+    expect(withdrawn.status).toBe(200);
+    expect(((await withdrawn.json()) as FileView).consents[0]).toMatchObject({ inForce: false, withdrawnAt: expect.any(String) });
+    // The very next request is refused, and the refusal is audited.
+    expect((await professional.get(`${base}/resident-files/${fileId}/plan`)).status).toBe(403);
+    expect((await professional.get(`${base}/resident-files/${fileId}`)).status).toBe(403);
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'household_plan.read' and outcome = 'denied' and actor_person_id = ${A.professional.id}`)).toBe(1);
+    expect((await resident.post(`${base}/resident-files/${fileId}/consents/${consentId}/withdraw`)).status).toBe(409);
+    // Only the resident or the coordinator withdraws; a person on the plan cannot give themself consent.
+    const self = await professional.post(`${base}/resident-files/${fileId}/consents`, {
+      recipient: { personId: A.professional.id }, scopes: ['identity'], purpose: 'Zelf', validUntil: '2027-01-01',
+    });
+    expect(self.status).toBe(403);
+  });
+
+  it('stops a consent at the end of its period', async () => {
+    const res = await resident.post(`${base}/resident-files/${fileId}/consents`, {
+      recipient: { personId: A.professional.id }, scopes: ['plan'], purpose: 'Kort overleg', validUntil: '2026-11-03',
+    });
+    expect(res.status).toBe(201);
+    expect((await professional.get(`${base}/resident-files/${fileId}/plan`)).status).toBe(200);
+    // The next day the consent has ended.
+    env.clock.advance(16 * 3600_000);
+    const tomorrow = await signedIn(env.app, A.professional.email);
+    const nextDay = await tomorrow.get(`${base}/resident-files/${fileId}/plan`);
+    env.clock.advance(-16 * 3600_000);
+    expect(nextDay.status).toBe(403);
+    // A lasting consent for the tests that follow.
+    await resident.post(`${base}/resident-files/${fileId}/consents`, {
+      recipient: { personId: A.professional.id }, scopes: ['plan'], purpose: 'Thuisbegeleiding', validUntil: '2027-11-01',
+    });
+  });
+
+  it('ends access at once when someone is taken off the plan', async () => {
+    expect((await professional.get(`${base}/resident-files/${fileId}/plan`)).status).toBe(200);
+    const res = await coordinator.delete(`${base}/resident-files/${fileId}/participants/${A.professional.id}`);
+    expect(res.status).toBe(200);
+    expect((await professional.get(`${base}/resident-files/${fileId}/plan`)).status).toBe(403);
+    // Back on the plan for the tests that follow.
+    expect((await coordinator.post(`${base}/resident-files/${fileId}/participants`, { personId: A.professional.id })).status).toBe(200);
+    expect((await coordinator.post(`${base}/resident-files/${fileId}/participants`, { personId: A.resident.id })).status).toBe(400);
+  });
+
+  it("shows the resident who looked at their file, refusals included, and nobody else sees that list", async () => {
+    const res = await resident.get(`${base}/resident-files/${fileId}/access-log`);
+    expect(res.status).toBe(200);
+    const log = (await res.json()) as { items: Array<{ actorDisplayName: string | null; actorOrganisations: string[]; action: string; outcome: string }> };
+    expect(log.items).toContainEqual(expect.objectContaining({ actorDisplayName: 'Peter Visser', action: 'household_plan.read', outcome: 'success', actorOrganisations: ['Zorggroep Oude Haven (fictief)'] }));
+    expect(log.items).toContainEqual(expect.objectContaining({ actorDisplayName: 'Test professional2', action: 'resident_file.read', outcome: 'denied' }));
+    expect(log.items).toContainEqual(expect.objectContaining({ actorDisplayName: 'Sanne Bakker', action: 'resident_file.create' }));
+    expect((await coordinator.get(`${base}/resident-files/${fileId}/access-log`)).status).toBe(403);
+    expect((await admin.get(`${base}/resident-files/${fileId}/access-log`)).status).toBe(403);
+  });
+
+  it('lists the files a social worker coordinates and a professional is on', async () => {
+    const mine = (await (await coordinator.get(`${base}/resident-files`)).json()) as { items: Array<{ id: string; relation: string; residentDisplayName: string | null }> };
+    expect(mine.items).toEqual([expect.objectContaining({ id: fileId, relation: 'coordinator', residentDisplayName: 'Ineke de Vries' })]);
+    const other = (await (await otherWorker.get(`${base}/resident-files`)).json()) as { items: unknown[] };
+    expect(other.items).toEqual([]);
+  });
+
+  it('lets nobody of another municipality read the file', async () => {
+    const ofB = await signedIn(env.app, B.admin.email);
+    expect((await ofB.get(`${base}/resident-files/${fileId}`)).status).toBe(403);
+    expect((await ofB.get(`/api/municipalities/${B.code}/resident-files/${fileId}`)).status).toBe(404);
+    expect((await ofB.get(`/api/municipalities/${B.code}/resident-files/${fileId}/plan`)).status).toBe(404);
+  });
+});
+
+describe('household plan: goals, actions and versions', () => {
+  let env: TestEnv;
+  let coordinator: Agent;
+  let resident: Agent;
+  let professional: Agent;
+  let fileId = '';
+
+  const plan = (over: Record<string, unknown> = {}) => ({
+    basedOnVersion: 0,
+    reason: 'Eerste plan, samen met Ineke gemaakt',
+    goals: [{ id: GOAL, text: 'Ik wil weer zelf boodschappen doen.' }],
+    actions: [
+      { goalId: GOAL, who: { personId: A.professional.id }, what: 'Thuisbegeleiding twee keer per week', dueOn: '2027-02-01', formal: true },
+      { goalId: GOAL, who: { helperName: 'Buurvrouw Els' }, what: 'Samen naar de markt op zaterdag', formal: false },
+    ],
+    reviewDates: ['2027-01-15'],
+    domains: ['finances', 'social_network'],
+    ...over,
+  });
+  const GOAL = randomUUID();
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    coordinator = await signedIn(env.app, A.socialWorker.email);
+    resident = await signedIn(env.app, A.resident.email);
+    professional = await signedIn(env.app, A.professional.email);
+    fileId = ((await (await coordinator.post(`${base}/resident-files`, { residentPersonId: A.resident.id })).json()) as { id: string }).id;
+    await coordinator.post(`${base}/resident-files/${fileId}/participants`, { personId: A.professional.id });
+  });
+  afterAll(() => env.close());
+
+  const versions = () => count(env, sql`select count(*)::int as n from household_plan_versions where file_id = ${fileId}`);
+
+  it('refuses an action for a person who is not on the plan and writes nothing', async () => {
+    const res = await coordinator.put(`${base}/resident-files/${fileId}/plan`, plan({
+      actions: [{ who: { personId: A.volunteer.id }, what: 'Wandelen', formal: false }],
+    }));
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await res.json()) as Problem).invalidParams).toEqual([{ name: 'actions.0.who.personId', code: 'invalid_value', reason: expect.any(String) }]);
+    expect(await versions()).toBe(0);
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'household_plan.update'`)).toBe(0);
+  });
+
+  it('refuses a change without a reason, formal help by a helper named only, and an unknown domain', async () => {
+    expect((await coordinator.put(`${base}/resident-files/${fileId}/plan`, plan({ reason: undefined }))).status).toBe(400);
+    const formal = await coordinator.put(`${base}/resident-files/${fileId}/plan`, plan({ actions: [{ who: { helperName: 'Els' }, what: 'Zorg', formal: true }] }));
+    expect(((await formal.json()) as Problem).invalidParams?.[0]?.name).toBe('actions.0.formal');
+    const domain = await coordinator.put(`${base}/resident-files/${fileId}/plan`, plan({ domains: ['astrology'] }));
+    expect(((await domain.json()) as Problem).invalidParams?.[0]?.name).toBe('domains.0');
+    const badDate = await coordinator.put(`${base}/resident-files/${fileId}/plan`, plan({ reviewDates: ['2027-02-30'] }));
+    expect(badDate.status).toBe(400);
+    expect(await versions()).toBe(0);
+  });
+
+  it('keeps every version with the reason for the change, each readable as it was', async () => {
+    const first = await coordinator.put(`${base}/resident-files/${fileId}/plan`, plan());
+    expect(first.status).toBe(200);
+    expect((await first.json()) as Plan).toMatchObject({ version: 1, reason: 'Eerste plan, samen met Ineke gemaakt' });
+    const second = await resident.put(`${base}/resident-files/${fileId}/plan`, plan({
+      basedOnVersion: 1,
+      reason: 'Begeleiding een keer per week is genoeg',
+      actions: [{ goalId: GOAL, who: { personId: A.professional.id }, what: 'Thuisbegeleiding een keer per week', formal: true }],
+    }));
+    expect(second.status).toBe(200);
+    expect(((await second.json()) as Plan).version).toBe(2);
+
+    const current = (await (await coordinator.get(`${base}/resident-files/${fileId}/plan`)).json()) as Plan;
+    expect(current).toMatchObject({ version: 2, reason: 'Begeleiding een keer per week is genoeg', domains: ['finances', 'social_network'] });
+    expect(current.actions).toEqual([expect.objectContaining({ what: 'Thuisbegeleiding een keer per week', who: { personId: A.professional.id, displayName: 'Peter Visser' } })]);
+
+    const list = (await (await resident.get(`${base}/resident-files/${fileId}/plan/versions`)).json()) as { items: Array<{ version: number; reason: string; author: { displayName: string } }> };
+    expect(list.items.map((v) => [v.version, v.reason, v.author.displayName])).toEqual([
+      [2, 'Begeleiding een keer per week is genoeg', 'Ineke de Vries'],
+      [1, 'Eerste plan, samen met Ineke gemaakt', 'Sanne Bakker'],
+    ]);
+    const v1 = (await (await coordinator.get(`${base}/resident-files/${fileId}/plan/versions/1`)).json()) as Plan;
+    expect(v1.actions.map((a) => a.what)).toEqual(['Thuisbegeleiding twee keer per week', 'Samen naar de markt op zaterdag']);
+    expect(v1.actions[1]!.who).toEqual({ helperName: 'Buurvrouw Els' });
+    expect((await coordinator.get(`${base}/resident-files/${fileId}/plan/versions/3`)).status).toBe(404);
+  });
+
+  it('refuses a change based on an old version (someone changed the plan meanwhile)', async () => {
+    const res = await coordinator.put(`${base}/resident-files/${fileId}/plan`, plan({ basedOnVersion: 1, reason: 'Te laat' }));
+    expect(res.status).toBe(409);
+    expect(await versions()).toBe(2);
+  });
+
+  it('lets a person on the plan change it only with the plan scope, and refuses others', async () => {
+    const noConsent = await professional.put(`${base}/resident-files/${fileId}/plan`, plan({ basedOnVersion: 2, reason: 'Aanpassing' }));
+    expect(noConsent.status).toBe(403);
+    await resident.post(`${base}/resident-files/${fileId}/consents`, { recipient: { personId: A.professional.id }, scopes: ['plan'], purpose: 'Plan bijhouden', validUntil: '2027-06-01' });
+    const ok = await professional.put(`${base}/resident-files/${fileId}/plan`, plan({ basedOnVersion: 2, reason: 'Evaluatie met Ineke' }));
+    expect(ok.status).toBe(200);
+    const volunteer = await signedIn(env.app, A.volunteer.email);
+    expect((await volunteer.put(`${base}/resident-files/${fileId}/plan`, plan({ basedOnVersion: 3, reason: 'Niet van mij' }))).status).toBe(403);
+    expect(await versions()).toBe(3);
+  });
+
+  it('stores versions that cannot be changed afterwards by the application role', async () => {
+    await expect(
+      env.database.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('role', 'samenspel_app', true), set_config('app.tenant_id', ${A.id}, true)`);
+        await tx.execute(sql`update household_plan_versions set reason = 'herschreven' where file_id = ${fileId}`);
+      }),
+    ).rejects.toThrow();
+  });
+});
