@@ -22,6 +22,7 @@ import { contextBuilder, tenantResolver } from './http/tenant';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { householdRoutes } from './modules/household/household.routes';
+import { networkRoutes } from './modules/household/network.routes';
 import { meetupRoutes } from './modules/meetups/meetups.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { matchRoutes } from './modules/neighbour-help/matches.routes';
@@ -82,6 +83,7 @@ export function buildApp(deps: Deps) {
   api.route('/', safetyRoutes(deps));
   api.route('/', meetupRoutes(deps));
   api.route('/', householdRoutes(deps));
+  api.route('/', networkRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

@@ -183,6 +183,20 @@ const ACTIONS: Record<string, Action> = {
     path: () => `/municipalities/{code}/resident-files/${fileOfA}/plan/versions`,
     allowed: ['resident', 'social_worker', 'professional'],
   },
+  'read the household settings': { method: 'GET', path: () => '/municipalities/{code}/household-settings', allowed: ['social_worker', 'professional', 'policy_officer', 'admin'] },
+  'change the household settings': {
+    method: 'PUT',
+    path: () => '/municipalities/{code}/household-settings',
+    body: () => ({ fragmentationThreshold: 5, outcomeDomains: null }),
+    allowed: ['admin'],
+  },
+  "read the demo resident's network map": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/network`, allowed: ['resident', 'social_worker', 'professional'] },
+  "add to the demo resident's network map": {
+    method: 'POST',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/network`,
+    body: () => ({ circle: 'friends', name: `Vriendin ${++seq}`, supportKinds: ['company'], strength: 2 }),
+    allowed: ['resident', 'social_worker'],
+  },
 };
 
 /** Actions on the demo resident's own request: the volunteer (also a resident) does not own it. */
@@ -195,6 +209,8 @@ const OWNER_ONLY = new Set([
   "read who looked at the demo resident's file",
   "read the demo resident's plan",
   "read the versions of the demo resident's plan",
+  "read the demo resident's network map",
+  "add to the demo resident's network map",
 ]);
 
 /** The demo resident's file, opened in beforeAll. */

@@ -370,3 +370,75 @@ describe('household plan: goals, actions and versions', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('household plan: the network map and the fragmentation signal', () => {
+  let env: TestEnv;
+  let coordinator: Agent;
+  let resident: Agent;
+  let professional: Agent;
+  let admin: Agent;
+  let fileId = '';
+  type Network = { members: Array<{ id: string; circle: string; name: string; strength: number }>; fragmentation: { professionals: number; organisations: number; total: number; threshold: number; warning: boolean } };
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    coordinator = await signedIn(env.app, A.socialWorker.email);
+    resident = await signedIn(env.app, A.resident.email);
+    professional = await signedIn(env.app, A.professional.email);
+    admin = await signedIn(env.app, A.admin.email);
+    fileId = ((await (await coordinator.post(`${base}/resident-files`, { residentPersonId: A.resident.id })).json()) as { id: string }).id;
+    await coordinator.post(`${base}/resident-files/${fileId}/participants`, { personId: A.professional.id });
+  });
+  afterAll(() => env.close());
+
+  it('keeps people and organisations in circles with the kind and strength of their support, edited with the resident', async () => {
+    const neighbour = await resident.post(`${base}/resident-files/${fileId}/network`, { circle: 'neighbours', name: 'Buurvrouw Els', supportKinds: ['practical', 'company'], strength: 3 });
+    expect(neighbour.status).toBe(201);
+    const school = await coordinator.post(`${base}/resident-files/${fileId}/network`, {
+      circle: 'organisations', name: 'Basisschool', organisationId: dordrecht!.organisations[3]!.id, organisationKind: 'school', supportKinds: ['information'], strength: 1,
+    });
+    expect(school.status).toBe(201);
+    const map = (await school.json()) as Network;
+    expect(map.members.map((m) => [m.circle, m.name])).toEqual([['neighbours', 'Buurvrouw Els'], ['organisations', 'Basisschool']]);
+    const els = map.members.find((m) => m.name === 'Buurvrouw Els')!;
+    const changed = await resident.patch(`${base}/resident-files/${fileId}/network/${els.id}`, { strength: 2 });
+    expect(((await changed.json()) as Network).members.find((m) => m.id === els.id)?.strength).toBe(2);
+    const removed = await coordinator.delete(`${base}/resident-files/${fileId}/network/${els.id}`);
+    expect(((await removed.json()) as Network).members.map((m) => m.name)).toEqual(['Basisschool']);
+  });
+
+  it('refuses a strength outside its scale, an unknown circle and a period that ends before it starts, writing nothing', async () => {
+    const before = await count(env, sql`select count(*)::int as n from network_members`);
+    expect((await coordinator.post(`${base}/resident-files/${fileId}/network`, { circle: 'neighbours', name: 'X', supportKinds: [], strength: 4 })).status).toBe(400);
+    expect((await coordinator.post(`${base}/resident-files/${fileId}/network`, { circle: 'aliens', name: 'X', supportKinds: [], strength: 1 })).status).toBe(400);
+    const period = await coordinator.post(`${base}/resident-files/${fileId}/network`, {
+      circle: 'professionals', name: 'X', supportKinds: [], strength: 1, involvedSince: '2026-05-01', involvedUntil: '2026-01-01',
+    });
+    expect(((await period.json()) as Problem).invalidParams?.[0]?.name).toBe('involvedUntil');
+    expect(await count(env, sql`select count(*)::int as n from network_members`)).toBe(before);
+  });
+
+  it('shows the map only within consent, and lets only the resident and coordinator edit it', async () => {
+    expect((await professional.get(`${base}/resident-files/${fileId}/network`)).status).toBe(403);
+    await resident.post(`${base}/resident-files/${fileId}/consents`, { recipient: { personId: A.professional.id }, scopes: ['network'], purpose: 'Netwerk', validUntil: '2027-06-01' });
+    expect((await professional.get(`${base}/resident-files/${fileId}/network`)).status).toBe(200);
+    expect((await professional.post(`${base}/resident-files/${fileId}/network`, { circle: 'friends', name: 'Y', supportKinds: [], strength: 1 })).status).toBe(403);
+    expect((await admin.get(`${base}/resident-files/${fileId}/network`)).status).toBe(403);
+  });
+
+  it('counts distinct professionals and organisations of the last twelve months and warns above the municipality threshold', async () => {
+    const before = (await (await coordinator.get(`${base}/resident-files/${fileId}/network`)).json()) as Network;
+    // The coordinator (Buurtkracht), the professional on the plan (Zorggroep) and the school.
+    expect(before.fragmentation).toMatchObject({ professionals: 2, organisations: 3, total: 5, threshold: 5, warning: false });
+    await coordinator.post(`${base}/resident-files/${fileId}/network`, { circle: 'professionals', name: 'Huisarts Jansen', supportKinds: ['care'], strength: 2 });
+    await coordinator.post(`${base}/resident-files/${fileId}/network`, { circle: 'professionals', name: 'huisarts jansen', supportKinds: ['care'], strength: 2 });
+    await coordinator.post(`${base}/resident-files/${fileId}/network`, { circle: 'organisations', name: 'Politie', organisationKind: 'police', supportKinds: [], strength: 1, involvedSince: '2025-01-01', involvedUntil: '2025-06-01' });
+    const after = (await (await coordinator.get(`${base}/resident-files/${fileId}/network`)).json()) as Network;
+    expect(after.fragmentation).toMatchObject({ professionals: 3, organisations: 3, total: 6, warning: true });
+    // The municipality raises its threshold; only an administrator may.
+    expect((await coordinator.put(`${base}/household-settings`, { fragmentationThreshold: 10, outcomeDomains: null })).status).toBe(403);
+    expect((await admin.put(`${base}/household-settings`, { fragmentationThreshold: 10, outcomeDomains: null })).status).toBe(200);
+    const raised = (await (await coordinator.get(`${base}/resident-files/${fileId}/network`)).json()) as Network;
+    expect(raised.fragmentation).toMatchObject({ total: 6, threshold: 10, warning: false });
+  });
+});

@@ -127,6 +127,12 @@ const TENANT_ROUTES: Record<string, Case> = {
   'PUT /municipalities/{code}/resident-files/{fileId}/plan': { body: { basedOnVersion: 1, reason: 'Indringer', goals: [], actions: [] } },
   'GET /municipalities/{code}/resident-files/{fileId}/plan/versions': {},
   'GET /municipalities/{code}/resident-files/{fileId}/plan/versions/{version}': {},
+  'GET /municipalities/{code}/household-settings': {},
+  'PUT /municipalities/{code}/household-settings': { body: { fragmentationThreshold: 1, outcomeDomains: null } },
+  'GET /municipalities/{code}/resident-files/{fileId}/network': {},
+  'POST /municipalities/{code}/resident-files/{fileId}/network': { body: { circle: 'friends', name: 'Indringer', supportKinds: [], strength: 1 } },
+  'PATCH /municipalities/{code}/resident-files/{fileId}/network/{memberId}': { body: { strength: 1 } },
+  'DELETE /municipalities/{code}/resident-files/{fileId}/network/{memberId}': {},
 };
 
 /** A rota and a network contact of municipality B, made in the test database (the demo data has none). */
