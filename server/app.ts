@@ -23,6 +23,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { householdRoutes } from './modules/household/household.routes';
 import { networkRoutes } from './modules/household/network.routes';
+import { outcomeRoutes } from './modules/household/outcomes.routes';
 import { meetupRoutes } from './modules/meetups/meetups.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { matchRoutes } from './modules/neighbour-help/matches.routes';
@@ -84,6 +85,7 @@ export function buildApp(deps: Deps) {
   api.route('/', meetupRoutes(deps));
   api.route('/', householdRoutes(deps));
   api.route('/', networkRoutes(deps));
+  api.route('/', outcomeRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

@@ -197,6 +197,13 @@ const ACTIONS: Record<string, Action> = {
     body: () => ({ circle: 'friends', name: `Vriendin ${++seq}`, supportKinds: ['company'], strength: 2 }),
     allowed: ['resident', 'social_worker'],
   },
+  "read the demo resident's outcome trend": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/outcomes/trend`, allowed: ['resident', 'social_worker', 'professional'] },
+  "measure the demo resident's self-sufficiency": {
+    method: 'POST',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/measurements`,
+    body: () => ({ measuredOn: '2026-10-01', scores: [{ domain: 'finances', score: 3 }] }),
+    allowed: ['resident', 'social_worker', 'professional'],
+  },
 };
 
 /** Actions on the demo resident's own request: the volunteer (also a resident) does not own it. */
@@ -211,6 +218,8 @@ const OWNER_ONLY = new Set([
   "read the versions of the demo resident's plan",
   "read the demo resident's network map",
   "add to the demo resident's network map",
+  "read the demo resident's outcome trend",
+  "measure the demo resident's self-sufficiency",
 ]);
 
 /** The demo resident's file, opened in beforeAll. */
@@ -261,6 +270,7 @@ describe('authorisation matrix', () => {
       purpose: 'Thuisbegeleiding',
       validUntil: '2027-06-01',
     });
+    await worker.put(`/api/municipalities/${A.code}/resident-files/${fileOfA}/plan`, { basedOnVersion: 0, reason: 'Eerste plan', goals: [], actions: [], domains: ['finances'] });
     for (const role of ROLES) {
       const res = await agents.get('admin')!.post(`/api/municipalities/${A.code}/meetups`, ACTIONS['plan a meet-up for Stichting Buurtkracht']!.body!());
       meetupToCancel.set(PERSON_BY_ROLE[role].id, ((await res.json()) as { id: string }).id);

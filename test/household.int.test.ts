@@ -442,3 +442,121 @@ describe('household plan: the network map and the fragmentation signal', () => {
     expect(raised.fragmentation).toMatchObject({ total: 6, threshold: 10, warning: false });
   });
 });
+
+describe('household plan: outcomes', () => {
+  let env: TestEnv;
+  let coordinator: Agent;
+  let resident: Agent;
+  let professional: Agent;
+  let admin: Agent;
+  let fileId = '';
+  const GOAL = randomUUID();
+  type Trend = {
+    domains: Array<{ code: string; name: string; inPlan: boolean; points: Array<{ measuredOn: string; score: number; source: string }> }>;
+    goals: Array<{ goalId: string; text: string | null; points: Array<{ measuredOn: string; attainment: number }> }>;
+    residentScore: Array<{ measuredOn: string; score: number }>;
+    scale: Array<{ score: number; code: string }>;
+  };
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    coordinator = await signedIn(env.app, A.socialWorker.email);
+    resident = await signedIn(env.app, A.resident.email);
+    professional = await signedIn(env.app, A.professional.email);
+    admin = await signedIn(env.app, A.admin.email);
+    fileId = ((await (await coordinator.post(`${base}/resident-files`, { residentPersonId: A.resident.id })).json()) as { id: string }).id;
+    await coordinator.post(`${base}/resident-files/${fileId}/participants`, { personId: A.professional.id });
+    await resident.post(`${base}/resident-files/${fileId}/consents`, { recipient: { personId: A.professional.id }, scopes: ['outcomes'], purpose: 'Resultaten', validUntil: '2027-06-01' });
+    const planned = await coordinator.put(`${base}/resident-files/${fileId}/plan`, {
+      basedOnVersion: 0,
+      reason: 'Eerste plan',
+      goals: [{ id: GOAL, text: 'Mijn rekeningen zelf betalen' }],
+      actions: [],
+      domains: ['finances', 'social_network'],
+    });
+    expect(planned.status).toBe(200);
+  });
+  afterAll(() => env.close());
+
+  const measurements = () => count(env, sql`select count(*)::int as n from outcome_measurements`);
+
+  it('offers the 13 ZRM 2017 domains by default, configurable per municipality', async () => {
+    const settings = (await (await coordinator.get(`${base}/household-settings`)).json()) as { defaultDomains: boolean; domains: Array<{ code: string; name: string }> };
+    expect(settings.defaultDomains).toBe(true);
+    expect(settings.domains).toHaveLength(13);
+    expect(settings.domains[0]).toMatchObject({ code: 'finances', name: 'Financiën' });
+    const ofB = await signedIn(env.app, B.admin.email);
+    const own = await admin.put(`${base}/household-settings`, {
+      fragmentationThreshold: 5,
+      outcomeDomains: [{ code: 'finances', nameNl: 'Geld', nameEn: 'Money' }, { code: 'social_network', nameNl: 'Netwerk', nameEn: 'Network' }, { code: 'language', nameNl: 'Taal', nameEn: 'Language' }],
+    });
+    expect(((await own.json()) as { domains: unknown[] }).domains).toHaveLength(3);
+    // The other municipality keeps its own (default) set.
+    const theirs = (await (await ofB.get(`/api/municipalities/${B.code}/household-settings`)).json()) as { domains: unknown[] };
+    expect(theirs.domains).toHaveLength(13);
+    const dup = await admin.put(`${base}/household-settings`, { fragmentationThreshold: 5, outcomeDomains: [{ code: 'a1', nameNl: 'A', nameEn: 'A' }, { code: 'a1', nameNl: 'B', nameEn: 'B' }] });
+    expect(dup.status).toBe(400);
+  });
+
+  it('refuses a score outside the 5-point scale with problem+json and writes nothing', async () => {
+    for (const score of [0, 6, 2.5]) {
+      const res = await coordinator.post(`${base}/resident-files/${fileId}/measurements`, { measuredOn: '2026-11-01', scores: [{ domain: 'finances', score }] });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await res.json()) as Problem).invalidParams?.[0]?.name).toBe('scores.0.score');
+    }
+    const attainment = await coordinator.post(`${base}/resident-files/${fileId}/measurements`, { measuredOn: '2026-11-01', goals: [{ goalId: GOAL, attainment: 3 }] });
+    expect(attainment.status).toBe(400);
+    const residentScore = await resident.post(`${base}/resident-files/${fileId}/measurements`, { measuredOn: '2026-11-01', residentScore: 11 });
+    expect(residentScore.status).toBe(400);
+    expect(await measurements()).toBe(0);
+  });
+
+  it('records only the domains chosen for this plan and goals of the plan, and no future dates', async () => {
+    const other = await coordinator.post(`${base}/resident-files/${fileId}/measurements`, { measuredOn: '2026-11-01', scores: [{ domain: 'finances', score: 2 }, { domain: 'housing', score: 3 }] });
+    expect(((await other.json()) as Problem).invalidParams).toEqual([{ name: 'scores.1.domain', code: 'invalid_value', reason: expect.any(String) }]);
+    const goal = await coordinator.post(`${base}/resident-files/${fileId}/measurements`, { measuredOn: '2026-11-01', goals: [{ goalId: randomUUID(), attainment: 0 }] });
+    expect(((await goal.json()) as Problem).invalidParams?.[0]?.name).toBe('goals.0.goalId');
+    const future = await coordinator.post(`${base}/resident-files/${fileId}/measurements`, { measuredOn: '2027-11-01', scores: [{ domain: 'finances', score: 2 }] });
+    expect(((await future.json()) as Problem).invalidParams?.[0]?.name).toBe('measuredOn');
+    expect(await measurements()).toBe(0);
+  });
+
+  it('shows the trend per domain and goal over time, with the resident\'s own mark apart', async () => {
+    const first = await coordinator.post(`${base}/resident-files/${fileId}/measurements`, {
+      measuredOn: '2026-06-01',
+      scores: [{ domain: 'finances', score: 1 }, { domain: 'social_network', score: 2 }],
+      goals: [{ goalId: GOAL, attainment: -2 }],
+    });
+    expect(first.status).toBe(201);
+    expect((await first.json()) as { source: string }).toMatchObject({ source: 'professional', planVersion: 1, recordedBy: { displayName: 'Sanne Bakker' } });
+    expect((await professional.post(`${base}/resident-files/${fileId}/measurements`, { measuredOn: '2026-09-01', scores: [{ domain: 'finances', score: 3 }], goals: [{ goalId: GOAL, attainment: 0 }] })).status).toBe(201);
+    const own = await resident.post(`${base}/resident-files/${fileId}/measurements`, { measuredOn: '2026-10-01', scores: [{ domain: 'finances', score: 4 }], residentScore: 7 });
+    expect(((await own.json()) as { source: string }).source).toBe('resident');
+
+    const trend = (await (await professional.get(`${base}/resident-files/${fileId}/outcomes/trend`)).json()) as Trend;
+    expect(trend.scale.map((s) => s.score)).toEqual([1, 2, 3, 4, 5]);
+    const finances = trend.domains.find((d) => d.code === 'finances')!;
+    expect(finances).toMatchObject({ name: 'Geld', inPlan: true });
+    expect(finances.points).toEqual([
+      { measuredOn: '2026-06-01', score: 1, source: 'professional' },
+      { measuredOn: '2026-09-01', score: 3, source: 'professional' },
+      { measuredOn: '2026-10-01', score: 4, source: 'resident' },
+    ]);
+    expect(trend.domains.find((d) => d.code === 'social_network')!.points).toHaveLength(1);
+    expect(trend.goals).toEqual([{ goalId: GOAL, text: 'Mijn rekeningen zelf betalen', points: [{ measuredOn: '2026-06-01', attainment: -2, source: 'professional' }, { measuredOn: '2026-09-01', attainment: 0, source: 'professional' }] }]);
+    expect(trend.residentScore).toEqual([{ measuredOn: '2026-10-01', score: 7, source: 'resident' }]);
+    const list = (await (await resident.get(`${base}/resident-files/${fileId}/measurements`)).json()) as { items: unknown[] };
+    expect(list.items).toHaveLength(3);
+  });
+
+  it('keeps the outcomes from anyone without the outcomes scope', async () => {
+    expect((await admin.get(`${base}/resident-files/${fileId}/outcomes/trend`)).status).toBe(403);
+    const volunteer = await signedIn(env.app, A.volunteer.email);
+    expect((await volunteer.get(`${base}/resident-files/${fileId}/measurements`)).status).toBe(403);
+    const file = (await (await resident.get(`${base}/me/resident-file`)).json()) as FileView;
+    await resident.post(`${base}/resident-files/${fileId}/consents/${file.consents[0]!.id}/withdraw`);
+    expect((await professional.get(`${base}/resident-files/${fileId}/outcomes/trend`)).status).toBe(403);
+    expect((await professional.post(`${base}/resident-files/${fileId}/measurements`, { measuredOn: '2026-11-01', scores: [{ domain: 'finances', score: 4 }] })).status).toBe(403);
+  });
+});

@@ -133,6 +133,9 @@ const TENANT_ROUTES: Record<string, Case> = {
   'POST /municipalities/{code}/resident-files/{fileId}/network': { body: { circle: 'friends', name: 'Indringer', supportKinds: [], strength: 1 } },
   'PATCH /municipalities/{code}/resident-files/{fileId}/network/{memberId}': { body: { strength: 1 } },
   'DELETE /municipalities/{code}/resident-files/{fileId}/network/{memberId}': {},
+  'POST /municipalities/{code}/resident-files/{fileId}/measurements': { body: { measuredOn: '2026-10-01', scores: [{ domain: 'finances', score: 5 }] } },
+  'GET /municipalities/{code}/resident-files/{fileId}/measurements': {},
+  'GET /municipalities/{code}/resident-files/{fileId}/outcomes/trend': {},
 };
 
 /** A rota and a network contact of municipality B, made in the test database (the demo data has none). */
