@@ -24,6 +24,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { householdRoutes } from './modules/household/household.routes';
 import { networkRoutes } from './modules/household/network.routes';
 import { outcomeRoutes } from './modules/household/outcomes.routes';
+import { voiceRoutes } from './modules/household/voice.routes';
 import { meetupRoutes } from './modules/meetups/meetups.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { matchRoutes } from './modules/neighbour-help/matches.routes';
@@ -86,6 +87,7 @@ export function buildApp(deps: Deps) {
   api.route('/', householdRoutes(deps));
   api.route('/', networkRoutes(deps));
   api.route('/', outcomeRoutes(deps));
+  api.route('/', voiceRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

@@ -204,6 +204,14 @@ const ACTIONS: Record<string, Action> = {
     body: () => ({ measuredOn: '2026-10-01', scores: [{ domain: 'finances', score: 3 }] }),
     allowed: ['resident', 'social_worker', 'professional'],
   },
+  "give feedback for the demo resident": {
+    method: 'POST',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/voice`,
+    body: () => ({ kind: 'wish', occasion: 'contact', body: `Een wens ${++seq}` }),
+    allowed: ['resident', 'social_worker', 'professional'],
+  },
+  "read the demo resident's feedback": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/voice`, allowed: ['resident', 'social_worker', 'professional'] },
+  'read the listening overview': { method: 'GET', path: () => '/municipalities/{code}/listening-overview', allowed: ['policy_officer', 'admin'] },
 };
 
 /** Actions on the demo resident's own request: the volunteer (also a resident) does not own it. */
@@ -220,6 +228,8 @@ const OWNER_ONLY = new Set([
   "add to the demo resident's network map",
   "read the demo resident's outcome trend",
   "measure the demo resident's self-sufficiency",
+  "give feedback for the demo resident",
+  "read the demo resident's feedback",
 ]);
 
 /** The demo resident's file, opened in beforeAll. */

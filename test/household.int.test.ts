@@ -560,3 +560,73 @@ describe('household plan: outcomes', () => {
     expect((await professional.post(`${base}/resident-files/${fileId}/measurements`, { measuredOn: '2026-11-01', scores: [{ domain: 'finances', score: 4 }] })).status).toBe(403);
   });
 });
+
+describe("household plan: the resident's voice", () => {
+  let env: TestEnv;
+  let coordinator: Agent;
+  let resident: Agent;
+  let professional: Agent;
+  let policyOfficer: Agent;
+  let fileId = '';
+  type Entry = { id: string; kind: string; body: string; onBehalf: boolean; open: boolean; answer: { text: string } | null };
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    coordinator = await signedIn(env.app, A.socialWorker.email);
+    resident = await signedIn(env.app, A.resident.email);
+    professional = await signedIn(env.app, A.professional.email);
+    policyOfficer = await signedIn(env.app, A.policyOfficer.email);
+    fileId = ((await (await coordinator.post(`${base}/resident-files`, { residentPersonId: A.resident.id })).json()) as { id: string }).id;
+    await coordinator.post(`${base}/resident-files/${fileId}/participants`, { personId: A.professional.id });
+  });
+  afterAll(() => env.close());
+
+  it('records feedback and wishes in the resident\'s own words, by the resident or on their behalf', async () => {
+    const wish = await resident.post(`${base}/resident-files/${fileId}/voice`, { kind: 'wish', occasion: 'review', body: 'Ik wil liever één vast gezicht bij de thuisbegeleiding.' });
+    expect(wish.status).toBe(201);
+    expect((await wish.json()) as Entry).toMatchObject({ kind: 'wish', onBehalf: false, open: true, answer: null });
+    // On the plan without the voice scope: refused.
+    expect((await professional.post(`${base}/resident-files/${fileId}/voice`, { kind: 'feedback', occasion: 'contact', body: 'Fijn gesprek gehad.' })).status).toBe(403);
+    await resident.post(`${base}/resident-files/${fileId}/consents`, { recipient: { personId: A.professional.id }, scopes: ['voice'], purpose: 'Stem van Ineke', validUntil: '2027-06-01' });
+    const onBehalf = await professional.post(`${base}/resident-files/${fileId}/voice`, { kind: 'feedback', occasion: 'contact', body: 'Ineke zegt: het gesprek was fijn.' });
+    expect(((await onBehalf.json()) as Entry).onBehalf).toBe(true);
+    const [event] = await queryRows<{ on_behalf_of_person_id: string }>(
+      env.database.db,
+      sql`select on_behalf_of_person_id from audit_events where action = 'resident_voice.create' and outcome = 'success' and actor_person_id = ${A.professional.id}`,
+    );
+    expect(event?.on_behalf_of_person_id).toBe(A.resident.id);
+    expect((await resident.post(`${base}/resident-files/${fileId}/voice`, { kind: 'complaint', occasion: 'contact', body: 'x x' })).status).toBe(400);
+  });
+
+  it('keeps open wishes in view of the coordinator and the listening overview until answered, and records the answer', async () => {
+    const open = (await (await coordinator.get(`${base}/resident-files/${fileId}/voice?open=true`)).json()) as { items: Entry[] };
+    expect(open.items.map((e) => e.body)).toEqual(['Ik wil liever één vast gezicht bij de thuisbegeleiding.']);
+    const files = (await (await coordinator.get(`${base}/resident-files`)).json()) as { items: Array<{ openWishes: number | null }> };
+    expect(files.items[0]?.openWishes).toBe(1);
+
+    const overview = await policyOfficer.get(`${base}/listening-overview`);
+    expect(overview.status).toBe(200);
+    const text = await overview.text();
+    expect(JSON.parse(text)).toEqual({ items: [expect.objectContaining({ body: 'Ik wil liever één vast gezicht bij de thuisbegeleiding.', coordinatorDisplayName: 'Sanne Bakker', daysOpen: 0 })] });
+    // Without who the resident is.
+    expect(text).not.toContain('Vries');
+    expect(text).not.toContain(A.resident.id);
+    expect(text).not.toContain(fileId);
+    expect((await coordinator.get(`${base}/listening-overview`)).status).toBe(403);
+    expect((await professional.get(`${base}/listening-overview`)).status).toBe(403);
+    // The resident sees that the overview showed their wish.
+    const log = (await (await resident.get(`${base}/resident-files/${fileId}/access-log`)).json()) as { items: Array<{ action: string; actorDisplayName: string }> };
+    expect(log.items).toContainEqual(expect.objectContaining({ action: 'listening_overview.read', actorDisplayName: 'Lotte Smit' }));
+
+    // Only the coordinator answers.
+    const entryId = open.items[0]!.id;
+    expect((await professional.post(`${base}/resident-files/${fileId}/voice/${entryId}/answer`, { answer: 'Wij regelen het.' })).status).toBe(403);
+    const answered = await coordinator.post(`${base}/resident-files/${fileId}/voice/${entryId}/answer`, { answer: 'Vanaf december komt steeds Peter.' });
+    expect(answered.status).toBe(200);
+    expect((await answered.json()) as Entry).toMatchObject({ open: false, answer: { text: 'Vanaf december komt steeds Peter.' } });
+    expect((await coordinator.post(`${base}/resident-files/${fileId}/voice/${entryId}/answer`, { answer: 'Nog eens.' })).status).toBe(409);
+    expect(((await (await policyOfficer.get(`${base}/listening-overview`)).json()) as { items: unknown[] }).items).toEqual([]);
+    const mine = (await (await resident.get(`${base}/resident-files/${fileId}/voice`)).json()) as { items: Entry[] };
+    expect(mine.items.find((e) => e.id === entryId)?.answer?.text).toBe('Vanaf december komt steeds Peter.');
+  });
+});

@@ -136,6 +136,10 @@ const TENANT_ROUTES: Record<string, Case> = {
   'POST /municipalities/{code}/resident-files/{fileId}/measurements': { body: { measuredOn: '2026-10-01', scores: [{ domain: 'finances', score: 5 }] } },
   'GET /municipalities/{code}/resident-files/{fileId}/measurements': {},
   'GET /municipalities/{code}/resident-files/{fileId}/outcomes/trend': {},
+  'POST /municipalities/{code}/resident-files/{fileId}/voice': { body: { kind: 'wish', occasion: 'contact', body: 'Indringer' } },
+  'GET /municipalities/{code}/resident-files/{fileId}/voice': {},
+  'POST /municipalities/{code}/resident-files/{fileId}/voice/{entryId}/answer': { body: { answer: 'Indringer' } },
+  'GET /municipalities/{code}/listening-overview': {},
 };
 
 /** A rota and a network contact of municipality B, made in the test database (the demo data has none). */
