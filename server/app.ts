@@ -25,6 +25,7 @@ import { householdRoutes } from './modules/household/household.routes';
 import { networkRoutes } from './modules/household/network.routes';
 import { outcomeRoutes } from './modules/household/outcomes.routes';
 import { voiceRoutes } from './modules/household/voice.routes';
+import { frontRoutes } from './modules/household/front.routes';
 import { meetupRoutes } from './modules/meetups/meetups.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { matchRoutes } from './modules/neighbour-help/matches.routes';
@@ -88,6 +89,7 @@ export function buildApp(deps: Deps) {
   api.route('/', networkRoutes(deps));
   api.route('/', outcomeRoutes(deps));
   api.route('/', voiceRoutes(deps));
+  api.route('/', frontRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

@@ -212,6 +212,12 @@ const ACTIONS: Record<string, Action> = {
   },
   "read the demo resident's feedback": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/voice`, allowed: ['resident', 'social_worker', 'professional'] },
   'read the listening overview': { method: 'GET', path: () => '/municipalities/{code}/listening-overview', allowed: ['policy_officer', 'admin'] },
+  'see who is involved with a resident': { method: 'GET', path: () => `/municipalities/{code}/persons/${A.resident.id}/involvement`, allowed: ['social_worker', 'professional'] },
+  "list the help requests under the demo resident's plan": {
+    method: 'GET',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/help-requests`,
+    allowed: ['resident', 'social_worker', 'professional'],
+  },
 };
 
 /** Actions on the demo resident's own request: the volunteer (also a resident) does not own it. */
@@ -230,6 +236,7 @@ const OWNER_ONLY = new Set([
   "measure the demo resident's self-sufficiency",
   "give feedback for the demo resident",
   "read the demo resident's feedback",
+  "list the help requests under the demo resident's plan",
 ]);
 
 /** The demo resident's file, opened in beforeAll. */

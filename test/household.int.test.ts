@@ -630,3 +630,70 @@ describe("household plan: the resident's voice", () => {
     expect(mine.items.find((e) => e.id === entryId)?.answer?.text).toBe('Vanaf december komt steeds Peter.');
   });
 });
+
+describe('household plan: knowledge at the front and neighbour help', () => {
+  let env: TestEnv;
+  let coordinator: Agent;
+  let professional: Agent;
+  let otherProfessional: Agent;
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    coordinator = await signedIn(env.app, A.socialWorker.email);
+    professional = await signedIn(env.app, A.professional.email);
+    otherProfessional = await signedIn(env.app, (await addStaff(env, 'balie', 'professional', WOONSTICHTING)).email);
+  });
+  afterAll(() => env.close());
+
+  it('shows a professional at the front who coordinates and which organisations are involved, nothing of the plan, and audits the look', async () => {
+    const none = await otherProfessional.get(`${base}/persons/${A.resident.id}/involvement`);
+    expect(await none.json()).toEqual({ hasPlan: false, coordinator: null, organisations: [], peopleInvolved: 0 });
+    const fileId = ((await (await coordinator.post(`${base}/resident-files`, { residentPersonId: A.resident.id, bsn: VALID_BSN })).json()) as { id: string }).id;
+    await coordinator.post(`${base}/resident-files/${fileId}/participants`, { personId: A.professional.id });
+    await coordinator.put(`${base}/resident-files/${fileId}/plan`, { basedOnVersion: 0, reason: 'Eerste plan', goals: [{ text: 'Geheim doel' }], actions: [] });
+    const res = await otherProfessional.get(`${base}/persons/${A.resident.id}/involvement`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({
+      hasPlan: true,
+      coordinator: { personId: A.socialWorker.id, displayName: 'Sanne Bakker', organisation: 'Stichting Buurtkracht (fictief)', email: A.socialWorker.email, phone: null },
+      organisations: [
+        { name: 'Stichting Buurtkracht (fictief)', kind: 'welfare_organisation' },
+        { name: 'Zorggroep Oude Haven (fictief)', kind: 'care_provider' },
+      ],
+      peopleInvolved: 2,
+    });
+    expect(text).not.toContain('Geheim doel');
+    expect(text).not.toContain(VALID_BSN);
+    expect(text).not.toContain('Peter');
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'involvement.read' and subject_person_id = ${A.resident.id}`)).toBe(2);
+    // Not for residents, volunteers or the administrator; not for someone who is no resident.
+    for (const email of [A.resident.email, A.volunteer.email, A.admin.email, A.policyOfficer.email]) {
+      expect((await (await signedIn(env.app, email)).get(`${base}/persons/${A.resident.id}/involvement`)).status).toBe(403);
+    }
+    expect((await professional.get(`${base}/persons/${A.admin.id}/involvement`)).status).toBe(404);
+  });
+
+  it("hangs a resident's help request under their plan and shows its confirmed volunteers in the network map", async () => {
+    const [match] = await queryRows<{ request_id: string; resident_person_id: string; given_name: string; volunteer_person_id: string }>(
+      env.database.db,
+      sql`select m.request_id, r.resident_person_id, p.given_name, m.volunteer_person_id
+            from help_matches m join help_requests r on r.tenant_id = m.tenant_id and r.id = m.request_id
+            join persons p on p.tenant_id = m.tenant_id and p.id = m.volunteer_person_id
+           where m.tenant_id = ${A.id} and m.state = 'confirmed' and r.resident_person_id <> ${A.resident.id}
+           order by m.id limit 1`,
+    );
+    expect(match).toBeDefined();
+    const fileId = ((await (await coordinator.post(`${base}/resident-files`, { residentPersonId: match!.resident_person_id })).json()) as { id: string }).id;
+    // A request of another resident cannot hang under this plan.
+    const wrong = await coordinator.post(`${base}/resident-files/${fileId}/help-requests`, { requestId: A.helpRequestId });
+    expect(wrong.status).toBe(400);
+    expect((await professional.post(`${base}/resident-files/${fileId}/help-requests`, { requestId: match!.request_id })).status).toBe(403);
+    const linked = await coordinator.post(`${base}/resident-files/${fileId}/help-requests`, { requestId: match!.request_id });
+    expect(linked.status).toBe(201);
+    expect(((await linked.json()) as { items: Array<{ requestId: string }> }).items.map((i) => i.requestId)).toEqual([match!.request_id]);
+    expect((await coordinator.post(`${base}/resident-files/${fileId}/help-requests`, { requestId: match!.request_id })).status).toBe(409);
+    const map = (await (await coordinator.get(`${base}/resident-files/${fileId}/network`)).json()) as { fromNeighbourHelp: Array<{ name: string; personId: string; circle: string }> };
+    expect(map.fromNeighbourHelp).toContainEqual(expect.objectContaining({ circle: 'volunteers', name: match!.given_name, personId: match!.volunteer_person_id }));
+  });
+});

@@ -140,6 +140,9 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/resident-files/{fileId}/voice': {},
   'POST /municipalities/{code}/resident-files/{fileId}/voice/{entryId}/answer': { body: { answer: 'Indringer' } },
   'GET /municipalities/{code}/listening-overview': {},
+  'GET /municipalities/{code}/persons/{personId}/involvement': { roleFirst: true },
+  'GET /municipalities/{code}/resident-files/{fileId}/help-requests': {},
+  'POST /municipalities/{code}/resident-files/{fileId}/help-requests': { body: { requestId: B.helpRequestId } },
 };
 
 /** A rota and a network contact of municipality B, made in the test database (the demo data has none). */
@@ -223,6 +226,7 @@ async function snapshotOfB(env: TestEnv): Promise<string> {
       sql`select * from goal_attainments where tenant_id = ${B.id} order by measurement_id, goal_id`,
       sql`select * from resident_voice_entries where tenant_id = ${B.id} order by id`,
       sql`select * from household_settings where tenant_id = ${B.id}`,
+      sql`select * from plan_help_requests where tenant_id = ${B.id} order by file_id, request_id`,
       sql`select seq, hash from audit_events where tenant_id = ${B.id} order by seq`,
       sql`select * from audit_chain_heads where tenant_id = ${B.id}`,
     ].map((q) => queryRows(env.database.db, q)),

@@ -105,6 +105,15 @@ CREATE TABLE "outcome_scores" (
 	CONSTRAINT "outcome_score_scale" CHECK ("outcome_scores"."score" between 1 and 5)
 );
 --> statement-breakpoint
+CREATE TABLE "plan_help_requests" (
+	"tenant_id" uuid NOT NULL,
+	"file_id" uuid NOT NULL,
+	"request_id" uuid NOT NULL,
+	"linked_by_person_id" uuid NOT NULL,
+	"linked_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "plan_help_requests_tenant_id_file_id_request_id_pk" PRIMARY KEY("tenant_id","file_id","request_id")
+);
+--> statement-breakpoint
 CREATE TABLE "plan_participants" (
 	"tenant_id" uuid NOT NULL,
 	"file_id" uuid NOT NULL,
@@ -160,6 +169,8 @@ ALTER TABLE "network_members" ADD CONSTRAINT "network_members_tenant_id_organisa
 ALTER TABLE "network_members" ADD CONSTRAINT "network_members_tenant_id_help_request_id_help_requests_tenant_id_id_fk" FOREIGN KEY ("tenant_id","help_request_id") REFERENCES "public"."help_requests"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outcome_measurements" ADD CONSTRAINT "outcome_measurements_tenant_id_file_id_resident_files_tenant_id_id_fk" FOREIGN KEY ("tenant_id","file_id") REFERENCES "public"."resident_files"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outcome_scores" ADD CONSTRAINT "outcome_scores_tenant_id_measurement_id_outcome_measurements_tenant_id_id_fk" FOREIGN KEY ("tenant_id","measurement_id") REFERENCES "public"."outcome_measurements"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_help_requests" ADD CONSTRAINT "plan_help_requests_tenant_id_file_id_resident_files_tenant_id_id_fk" FOREIGN KEY ("tenant_id","file_id") REFERENCES "public"."resident_files"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_help_requests" ADD CONSTRAINT "plan_help_requests_tenant_id_request_id_help_requests_tenant_id_id_fk" FOREIGN KEY ("tenant_id","request_id") REFERENCES "public"."help_requests"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_participants" ADD CONSTRAINT "plan_participants_tenant_id_file_id_resident_files_tenant_id_id_fk" FOREIGN KEY ("tenant_id","file_id") REFERENCES "public"."resident_files"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_participants" ADD CONSTRAINT "plan_participants_tenant_id_person_id_persons_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."persons"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_participants" ADD CONSTRAINT "plan_participants_tenant_id_organisation_id_organisations_tenant_id_id_fk" FOREIGN KEY ("tenant_id","organisation_id") REFERENCES "public"."organisations"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -171,6 +182,7 @@ CREATE INDEX "consent_records_file_idx" ON "consent_records" USING btree ("tenan
 CREATE INDEX "household_members_file_idx" ON "household_members" USING btree ("tenant_id","file_id");--> statement-breakpoint
 CREATE INDEX "network_members_file_idx" ON "network_members" USING btree ("tenant_id","file_id");--> statement-breakpoint
 CREATE INDEX "outcome_measurements_file_idx" ON "outcome_measurements" USING btree ("tenant_id","file_id","measured_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "plan_help_requests_request_uq" ON "plan_help_requests" USING btree ("tenant_id","request_id");--> statement-breakpoint
 CREATE INDEX "plan_participants_person_idx" ON "plan_participants" USING btree ("tenant_id","person_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "resident_files_resident_uq" ON "resident_files" USING btree ("tenant_id","resident_person_id");--> statement-breakpoint
 CREATE INDEX "resident_files_coordinator_idx" ON "resident_files" USING btree ("tenant_id","coordinator_person_id");--> statement-breakpoint

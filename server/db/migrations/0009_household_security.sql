@@ -100,5 +100,14 @@ DROP POLICY IF EXISTS tenant_isolation ON resident_voice_entries;
 CREATE POLICY tenant_isolation ON resident_voice_entries TO samenspel_app
   USING (tenant_id = samenspel_current_tenant()) WITH CHECK (tenant_id = samenspel_current_tenant());
 --> statement-breakpoint
+GRANT SELECT, INSERT, UPDATE, DELETE ON plan_help_requests TO samenspel_app;
+--> statement-breakpoint
+ALTER TABLE plan_help_requests ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+DROP POLICY IF EXISTS tenant_isolation ON plan_help_requests;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON plan_help_requests TO samenspel_app
+  USING (tenant_id = samenspel_current_tenant()) WITH CHECK (tenant_id = samenspel_current_tenant());
+--> statement-breakpoint
 -- Plan versions are kept as written: the application only inserts them.
 REVOKE UPDATE, DELETE ON household_plan_versions FROM samenspel_app;

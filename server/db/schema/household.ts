@@ -272,3 +272,21 @@ export const residentVoiceEntries = pgTable(
     check('resident_voice_answer', sql`(${t.answer} is null) = (${t.answeredAt} is null)`),
   ],
 );
+
+/** A neighbour-help request that hangs under a plan; its volunteers show in the network map. */
+export const planHelpRequests = pgTable(
+  'plan_help_requests',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    fileId: uuid('file_id').notNull(),
+    requestId: uuid('request_id').notNull(),
+    linkedByPersonId: uuid('linked_by_person_id').notNull(),
+    linkedAt: ts('linked_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.fileId, t.requestId] }),
+    uniqueIndex('plan_help_requests_request_uq').on(t.tenantId, t.requestId),
+    foreignKey({ columns: [t.tenantId, t.fileId], foreignColumns: [residentFiles.tenantId, residentFiles.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.requestId], foreignColumns: [helpRequests.tenantId, helpRequests.id] }),
+  ],
+);

@@ -12,6 +12,8 @@ import {
   organisations,
   outcomeMeasurements,
   outcomeScores,
+  persons,
+  planHelpRequests,
   planParticipants,
   residentFiles,
   residentVoiceEntries,
@@ -358,4 +360,54 @@ export async function fileAccessEvents(q: Queryable, tenantId: string, residentP
          order by seq desc
          limit ${limit}`,
   );
+}
+
+// --- links to neighbour help (read-only on its tables) ------------------------
+
+export async function helpRequestResident(q: Queryable, tenantId: string, requestId: string): Promise<string | null> {
+  const [row] = await queryRows<{ resident_person_id: string }>(
+    q,
+    sql`select resident_person_id from help_requests where tenant_id = ${tenantId} and id = ${requestId}`,
+  );
+  return row?.resident_person_id ?? null;
+}
+
+/** Links a request to a plan; false when it hangs under a plan already. */
+export async function linkHelpRequest(q: Queryable, row: { tenantId: string; fileId: string; requestId: string; linkedByPersonId: string; linkedAt: Date }): Promise<boolean> {
+  const rows = await q.insert(planHelpRequests).values(row).onConflictDoNothing().returning({ requestId: planHelpRequests.requestId });
+  return rows.length > 0;
+}
+
+export async function linkedHelpRequests(q: Queryable, tenantId: string, fileId: string) {
+  return queryRows<{ id: string; status: string; schedule: string; category_code: string; name_nl: string; name_en: string; created_at: Date | string; linked_at: Date | string }>(
+    q,
+    sql`select r.id, r.status, r.schedule, c.code as category_code, c.name_nl, c.name_en, r.created_at, l.linked_at
+          from plan_help_requests l
+          join help_requests r on r.tenant_id = l.tenant_id and r.id = l.request_id
+          join help_categories c on c.tenant_id = r.tenant_id and c.id = r.category_id
+         where l.tenant_id = ${tenantId} and l.file_id = ${fileId}
+         order by l.linked_at, r.id`,
+  );
+}
+
+/** Volunteers with a confirmed match on a request under this plan: first name only, as neighbour help shows them. */
+export async function volunteersOfLinkedRequests(q: Queryable, tenantId: string, fileId: string) {
+  return queryRows<{ match_id: string; request_id: string; person_id: string; given_name: string; confirmed_at: Date | string | null }>(
+    q,
+    sql`select m.id as match_id, m.request_id, m.volunteer_person_id as person_id, p.given_name, m.confirmed_at
+          from plan_help_requests l
+          join help_matches m on m.tenant_id = l.tenant_id and m.request_id = l.request_id and m.state = 'confirmed'
+          join persons p on p.tenant_id = m.tenant_id and p.id = m.volunteer_person_id
+         where l.tenant_id = ${tenantId} and l.file_id = ${fileId}
+         order by p.given_name, m.id`,
+  );
+}
+
+/** Work contact details of staff (the coordinator), for "contact the coordinator". */
+export async function staffContact(q: Queryable, tenantId: string, personId: string) {
+  const [row] = await q
+    .select({ email: persons.email, phone: persons.phone })
+    .from(persons)
+    .where(and(eq(persons.tenantId, tenantId), eq(persons.id, personId)));
+  return row ?? null;
 }

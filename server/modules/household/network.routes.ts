@@ -46,9 +46,22 @@ const NetworkSchema = z
         involvedSince: z.string().nullable(),
         involvedUntil: z.string().nullable(),
         helpRequestId: z.uuid().nullable(),
+        source: z.literal('map'),
         updatedAt: z.string(),
       }),
     ),
+    fromNeighbourHelp: z
+      .array(
+        z.object({
+          matchId: z.uuid(),
+          circle: z.literal('volunteers'),
+          name: z.string().openapi({ description: 'First name, as neighbour help shows volunteers.' }),
+          personId: z.uuid(),
+          helpRequestId: z.uuid(),
+          since: z.string().nullable(),
+        }),
+      )
+      .openapi({ description: 'Volunteers with a confirmed match on a neighbour-help request under this plan.' }),
     fragmentation: z.object({
       professionals: z.number().int(),
       organisations: z.number().int(),

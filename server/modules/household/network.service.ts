@@ -99,10 +99,11 @@ async function checkMember(tx: Tx, ctx: TenantContext, m: NetworkMemberInput): P
 
 async function presentNetwork(tx: Tx, ctx: TenantContext, opened: OpenedFile) {
   const { file } = opened;
-  const [members, participants, settings] = await Promise.all([
+  const [members, participants, settings, volunteers] = await Promise.all([
     repo.listNetwork(tx, ctx.tenant.id, file.id),
     repo.listParticipants(tx, ctx.tenant.id, file.id, true),
     repo.readSettings(tx, ctx.tenant.id),
+    repo.volunteersOfLinkedRequests(tx, ctx.tenant.id, file.id),
   ]);
   const staffIds = [file.coordinatorPersonId, ...participants.map((p) => p.personId)];
   const facts = await repo.rolesAndOrganisations(tx, ctx.tenant.id, staffIds);
@@ -139,7 +140,17 @@ async function presentNetwork(tx: Tx, ctx: TenantContext, opened: OpenedFile) {
       involvedSince: m.involvedSince,
       involvedUntil: m.involvedUntil,
       helpRequestId: m.helpRequestId,
+      source: 'map' as const,
       updatedAt: m.updatedAt.toISOString(),
+    })),
+    // Volunteers of neighbour-help requests under this plan, while their match is confirmed (read-only here).
+    fromNeighbourHelp: volunteers.map((v) => ({
+      matchId: v.match_id,
+      circle: 'volunteers' as const,
+      name: v.given_name,
+      personId: v.person_id,
+      helpRequestId: v.request_id,
+      since: v.confirmed_at ? new Date(v.confirmed_at).toISOString().slice(0, 10) : null,
     })),
     fragmentation: fragmentation(members, involved, today(ctx), settings.fragmentationThreshold),
   };
