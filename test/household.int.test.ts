@@ -697,3 +697,39 @@ describe('household plan: knowledge at the front and neighbour help', () => {
     expect(map.fromNeighbourHelp).toContainEqual(expect.objectContaining({ circle: 'volunteers', name: match!.given_name, personId: match!.volunteer_person_id }));
   });
 });
+
+describe('household plan: changing the file and handing it over', () => {
+  let env: TestEnv;
+  let coordinator: Agent;
+  let fileId = '';
+  let colleague = { id: '', email: '' };
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    colleague = await addStaff(env, 'sociaalwerker3', 'social_worker', dordrecht!.organisations[1]!.id);
+    coordinator = await signedIn(env.app, A.socialWorker.email);
+    fileId = ((await (await coordinator.post(`${base}/resident-files`, { residentPersonId: A.resident.id })).json()) as { id: string }).id;
+  });
+  afterAll(() => env.close());
+
+  it('refuses an invalid BSN on a change and keeps the file as it was', async () => {
+    const res = await coordinator.patch(`${base}/resident-files/${fileId}`, { bsn: '111222334', householdMembers: [{ name: 'Henk', relation: 'partner' }] });
+    expect(res.status).toBe(400);
+    expect(await count(env, sql`select count(*)::int as n from household_members`)).toBe(0);
+    const ok = await coordinator.patch(`${base}/resident-files/${fileId}`, { bsn: '123456782' });
+    expect(((await ok.json()) as FileView).resident?.bsn).toBe('123456782');
+    const future = await coordinator.patch(`${base}/resident-files/${fileId}`, { householdMembers: [{ name: 'Kind', relation: 'child', birthYear: 2030 }] });
+    expect(((await future.json()) as Problem).invalidParams?.[0]?.name).toBe('householdMembers.0.birthYear');
+  });
+
+  it('hands the file to another social worker; the old coordinator loses access unless put on the plan', async () => {
+    expect((await coordinator.patch(`${base}/resident-files/${fileId}`, { coordinatorPersonId: A.professional.id })).status).toBe(400);
+    const res = await coordinator.patch(`${base}/resident-files/${fileId}`, { coordinatorPersonId: colleague.id });
+    expect(res.status).toBe(200);
+    expect((await res.json()) as FileView).toMatchObject({ myRelation: 'none', resident: null, participants: [], consents: [] });
+    expect((await coordinator.get(`${base}/resident-files/${fileId}`)).status).toBe(403);
+    const next = await signedIn(env.app, colleague.email);
+    const view = (await (await next.get(`${base}/resident-files/${fileId}`)).json()) as FileView;
+    expect(view.myRelation).toBe('coordinator');
+  });
+});

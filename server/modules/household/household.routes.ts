@@ -187,10 +187,18 @@ export function householdRoutes(deps: Deps) {
       method: 'patch',
       path: '/municipalities/{code}/resident-files/{fileId}',
       tags: [TAG],
-      summary: 'Change the BSN or the household (the coordinator)',
+      summary: 'Change the BSN or the household, or hand the file to another social worker (the coordinator)',
       request: {
         params: fileParams,
-        ...jsonBody(z.object({ bsn: Bsn.nullable().optional(), householdMembers: z.array(HouseholdMemberInput).max(20).optional() }).strict()),
+        ...jsonBody(
+          z
+            .object({
+              bsn: Bsn.nullable().optional(),
+              householdMembers: z.array(HouseholdMemberInput).max(20).optional(),
+              coordinatorPersonId: z.uuid().optional().openapi({ description: 'Hand over: the old coordinator keeps access only if put on the plan.' }),
+            })
+            .strict(),
+        ),
       },
       responses: { 200: jsonResponse(ResidentFileSchema, 'Changed'), ...commonErrors },
     }),

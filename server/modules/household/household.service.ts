@@ -21,7 +21,7 @@ import { auditFile, invalid, openFile, today, type OpenedFile } from './househol
 import { bsnProblem } from './household.bsn';
 import { ZRM_2017_DOMAINS } from './household.domains';
 import { EMPTY_PLAN, checkPlan, normalisePlan, planDateRange, type PlanContent, type PlanInput } from './household.plan';
-import { PARTICIPANT_ROLES, consentInForce, mayHousehold, type ConsentScope } from './household.policy';
+import { PARTICIPANT_ROLES, consentInForce, fileAccess, mayHousehold, type ConsentScope } from './household.policy';
 import * as repo from './household.repository';
 
 function checkBsn(bsn: string | null | undefined, problems: InvalidParam[]) {
@@ -107,7 +107,7 @@ export async function updateFile(
   deps: Deps,
   ctx: TenantContext,
   fileId: string,
-  input: { bsn?: string | null | undefined; householdMembers?: HouseholdMemberInput[] | undefined },
+  input: { bsn?: string | null | undefined; householdMembers?: HouseholdMemberInput[] | undefined; coordinatorPersonId?: string | undefined },
 ) {
   const problems: InvalidParam[] = [];
   checkBsn(input.bsn, problems);
@@ -116,6 +116,15 @@ export async function updateFile(
   return runInTenant(deps, ctx, async (tx) => {
     const opened = await openFile(tx, ctx, fileId, 'resident_file.update', { may: 'manage' });
     const now = ctx.now();
+    if (input.coordinatorPersonId !== undefined && input.coordinatorPersonId !== opened.file.coordinatorPersonId) {
+      // A handover: the new coordinator must be a social worker; the old one keeps access only if on the plan.
+      const roles = (await repo.rolesAndOrganisations(tx, ctx.tenant.id, [input.coordinatorPersonId])).get(input.coordinatorPersonId);
+      if (!roles?.roles.includes('social_worker') || input.coordinatorPersonId === opened.file.residentPersonId) {
+        throw invalid([{ name: 'coordinatorPersonId', code: 'invalid_value', reason: 'The coordinator is a social worker of this municipality.' }]);
+      }
+      await repo.removeParticipant(tx, ctx.tenant.id, fileId, input.coordinatorPersonId, now);
+      await repo.updateFile(tx, ctx.tenant.id, fileId, { coordinatorPersonId: input.coordinatorPersonId, updatedAt: now });
+    }
     if (input.bsn !== undefined) await repo.updateFile(tx, ctx.tenant.id, fileId, { bsn: input.bsn, updatedAt: now });
     if (input.householdMembers) {
       await repo.replaceHouseholdMembers(tx, ctx.tenant.id, fileId, input.householdMembers.map((m) => ({ name: m.name, relation: m.relation, birthYear: m.birthYear ?? null })));
@@ -123,7 +132,9 @@ export async function updateFile(
     }
     await auditFile(tx, ctx, opened, 'resident_file.update');
     const file = (await repo.findFile(tx, ctx.tenant.id, fileId))!;
-    return presentFile(tx, ctx, { ...opened, file });
+    const participation = await repo.findParticipation(tx, ctx.tenant.id, fileId, ctx.actor.personId);
+    const access = fileAccess(ctx, { ...file, participation, consents: await repo.listConsents(tx, ctx.tenant.id, fileId) }, today(ctx));
+    return presentFile(tx, ctx, { file, access });
   });
 }
 
@@ -155,15 +166,17 @@ export async function listMyFiles(deps: Deps, ctx: TenantContext) {
 async function presentFile(tx: Tx, ctx: TenantContext, opened: OpenedFile) {
   const { file, access } = opened;
   const t = today(ctx);
-  const participants = await repo.listParticipants(tx, ctx.tenant.id, file.id);
-  const consents = await repo.listConsents(tx, ctx.tenant.id, file.id);
+  // After a handover the former coordinator gets the answer to their own change, and nothing more.
+  const none = access.relation === 'none';
+  const participants = none ? [] : await repo.listParticipants(tx, ctx.tenant.id, file.id);
+  const consents = none ? [] : await repo.listConsents(tx, ctx.tenant.id, file.id);
   const household = access.scopes.has('household') ? await repo.listHouseholdMembers(tx, ctx.tenant.id, file.id) : null;
   const personIds = [file.residentPersonId, file.coordinatorPersonId, ...participants.map((p) => p.personId), ...consents.flatMap((c) => (c.recipientPersonId ? [c.recipientPersonId] : []))];
   const names = await displayNames(tx, ctx.tenant.id, [...new Set(personIds)]);
   const orgIds = [...participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])), ...consents.flatMap((c) => (c.recipientOrganisationId ? [c.recipientOrganisationId] : []))];
   const orgs = await repo.organisationsById(tx, ctx.tenant.id, [...new Set(orgIds)]);
   // The resident and the coordinator see every consent; a person on the plan sees the ones that concern them.
-  const seesAllConsents = access.relation !== 'participant';
+  const seesAllConsents = access.relation === 'resident' || access.relation === 'coordinator';
   const mine = (c: repo.ConsentRow) => c.recipientPersonId === ctx.actor.personId || (c.recipientOrganisationId !== null && ctx.actor.organisationIds.includes(c.recipientOrganisationId));
   return {
     id: file.id,
