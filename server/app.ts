@@ -21,6 +21,11 @@ import { handleError, problemResponse } from './http/problem';
 import { contextBuilder, tenantResolver } from './http/tenant';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { householdRoutes } from './modules/household/household.routes';
+import { networkRoutes } from './modules/household/network.routes';
+import { outcomeRoutes } from './modules/household/outcomes.routes';
+import { voiceRoutes } from './modules/household/voice.routes';
+import { frontRoutes } from './modules/household/front.routes';
 import { meetupRoutes } from './modules/meetups/meetups.routes';
 import { regionalPoolRoutes } from './modules/neighbour-help/regional-pool.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
@@ -82,6 +87,11 @@ export function buildApp(deps: Deps) {
   api.route('/', safetyRoutes(deps));
   api.route('/', meetupRoutes(deps));
   api.route('/', regionalPoolRoutes(deps));
+  api.route('/', householdRoutes(deps));
+  api.route('/', networkRoutes(deps));
+  api.route('/', outcomeRoutes(deps));
+  api.route('/', voiceRoutes(deps));
+  api.route('/', frontRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

@@ -68,6 +68,32 @@ export const AUDIT_ACTIONS = [
   'regional_pool.join',
   'regional_pool.leave',
   'regional_volunteer.host',
+  'resident_file.create',
+  'resident_file.read',
+  'resident_file.list',
+  'resident_file.update',
+  'resident_file.access_log.read',
+  'plan_participant.add',
+  'plan_participant.remove',
+  'consent.record',
+  'consent.withdraw',
+  'household_plan.read',
+  'household_plan.update',
+  'household_plan.versions.read',
+  'network_member.list',
+  'network_member.create',
+  'network_member.update',
+  'network_member.delete',
+  'outcome_measurement.create',
+  'outcome_measurement.list',
+  'outcome_trend.read',
+  'resident_voice.create',
+  'resident_voice.list',
+  'resident_voice.answer',
+  'listening_overview.read',
+  'household_settings.update',
+  'involvement.read',
+  'involvement.contact',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -80,6 +106,10 @@ export const AUDIT_PURPOSES = [
   'privacy_oversight',
   /** Neighbour help: posting, matching and coaching requests for informal help. */
   'neighbour_help',
+  /** One plan around the resident: coordinating and carrying out a household plan, within the resident's consent. */
+  'household_plan',
+  /** Listening to residents: the organisation's overview of open wishes. */
+  'resident_voice',
   /** A one-off load by the system (demo data, a migration of records). */
   'system_data_load',
 ] as const;

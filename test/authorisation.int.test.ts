@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client';
 import { DEMO_MUNICIPALITIES } from '../server/demo/demo-data';
+import { demoResidentId } from '../server/demo/seed';
 import { ROLES, type Role } from '../shared/roles';
 import { A, B } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
@@ -147,6 +148,76 @@ const ACTIONS: Record<string, Action> = {
     allowed: ['social_worker', 'admin'],
   },
   'see the volunteers I met at a meet-up I attended': { method: 'GET', path: () => `/municipalities/{code}/meetups/${HELD}/met-volunteers`, allowed: ['resident', 'volunteer'] },
+  // Household plan. The demo resident's file is coordinated by the social worker; the professional is on the plan with
+  // consent for the plan, network, outcomes and voice (not identity); nobody else is on it.
+  'open a resident file': {
+    method: 'POST',
+    path: () => '/municipalities/{code}/resident-files',
+    body: () => ({ residentPersonId: demoResidentId(A.code, 2) }),
+    allowed: ['social_worker'],
+  },
+  'list the files I am on': { method: 'GET', path: () => '/municipalities/{code}/resident-files', allowed: 'all' },
+  "read the demo resident's file": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}`, allowed: ['resident', 'social_worker', 'professional'] },
+  "change the demo resident's household": {
+    method: 'PATCH',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}`,
+    body: () => ({ householdMembers: [{ name: 'Henk', relation: 'partner' }] }),
+    allowed: ['social_worker'],
+  },
+  "put someone on the demo resident's plan": {
+    method: 'POST',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/participants`,
+    body: () => ({ personId: A.volunteer.id }),
+    allowed: ['social_worker'],
+  },
+  "record the demo resident's consent": {
+    method: 'POST',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/consents`,
+    body: () => ({ recipient: { organisationId: BUURTKRACHT }, scopes: ['network'], purpose: 'Netwerk in kaart brengen', validUntil: '2027-06-01' }),
+    allowed: ['resident', 'social_worker'],
+  },
+  "read who looked at the demo resident's file": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/access-log`, allowed: ['resident'] },
+  "read the demo resident's plan": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/plan`, allowed: ['resident', 'social_worker', 'professional'] },
+  "read the versions of the demo resident's plan": {
+    method: 'GET',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/plan/versions`,
+    allowed: ['resident', 'social_worker', 'professional'],
+  },
+  'read the household settings': { method: 'GET', path: () => '/municipalities/{code}/household-settings', allowed: ['social_worker', 'professional', 'policy_officer', 'admin'] },
+  'change the household settings': {
+    method: 'PUT',
+    path: () => '/municipalities/{code}/household-settings',
+    body: () => ({ fragmentationThreshold: 5, outcomeDomains: null }),
+    allowed: ['admin'],
+  },
+  "read the demo resident's network map": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/network`, allowed: ['resident', 'social_worker', 'professional'] },
+  "add to the demo resident's network map": {
+    method: 'POST',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/network`,
+    body: () => ({ circle: 'friends', name: `Vriendin ${++seq}`, supportKinds: ['company'], strength: 2 }),
+    allowed: ['resident', 'social_worker'],
+  },
+  "read the demo resident's outcome trend": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/outcomes/trend`, allowed: ['resident', 'social_worker', 'professional'] },
+  "measure the demo resident's self-sufficiency": {
+    method: 'POST',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/measurements`,
+    body: () => ({ measuredOn: '2026-10-01', scores: [{ domain: 'finances', score: 3 }] }),
+    allowed: ['resident', 'social_worker', 'professional'],
+  },
+  "give feedback for the demo resident": {
+    method: 'POST',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/voice`,
+    body: () => ({ kind: 'wish', occasion: 'contact', body: `Een wens ${++seq}` }),
+    allowed: ['resident', 'social_worker', 'professional'],
+  },
+  "read the demo resident's feedback": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/voice`, allowed: ['resident', 'social_worker', 'professional'] },
+  'read the listening overview': { method: 'GET', path: () => '/municipalities/{code}/listening-overview', allowed: ['policy_officer', 'admin'] },
+  'see who is involved with a resident': { method: 'GET', path: () => `/municipalities/{code}/persons/${A.resident.id}/involvement`, allowed: ['social_worker', 'professional'] },
+  "list the help requests under the demo resident's plan": {
+    method: 'GET',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/help-requests`,
+    allowed: ['resident', 'social_worker', 'professional'],
+  },
 };
 
 /** Actions on the demo resident's own request: the volunteer (also a resident) does not own it. */
@@ -154,7 +225,22 @@ const OWNER_ONLY = new Set([
   "read the demo resident's help request",
   "list the matches of the demo resident's request",
   "list the network of the demo resident's request",
+  "read the demo resident's file",
+  "record the demo resident's consent",
+  "read who looked at the demo resident's file",
+  "read the demo resident's plan",
+  "read the versions of the demo resident's plan",
+  "read the demo resident's network map",
+  "add to the demo resident's network map",
+  "read the demo resident's outcome trend",
+  "measure the demo resident's self-sufficiency",
+  "give feedback for the demo resident",
+  "read the demo resident's feedback",
+  "list the help requests under the demo resident's plan",
 ]);
+
+/** The demo resident's file, opened in beforeAll. */
+let fileOfA = '';
 
 /** A confirmed demo match of municipality A, looked up once the database is there. */
 let matchOfA = '';
@@ -192,6 +278,16 @@ describe('authorisation matrix', () => {
     categoryOfA = categories.find((c) => c.code === 'garden')!.id;
     const [m] = await queryRows<{ id: string }>(env.database.db, sql`select id from help_matches where tenant_id = ${A.id} and state = 'confirmed' order by id limit 1`);
     matchOfA = m!.id;
+    const worker = agents.get('social_worker')!;
+    fileOfA = ((await (await worker.post(`/api/municipalities/${A.code}/resident-files`, { residentPersonId: A.resident.id })).json()) as { id: string }).id;
+    await worker.post(`/api/municipalities/${A.code}/resident-files/${fileOfA}/participants`, { personId: A.professional.id });
+    await worker.post(`/api/municipalities/${A.code}/resident-files/${fileOfA}/consents`, {
+      recipient: { personId: A.professional.id },
+      scopes: ['plan', 'network', 'outcomes', 'voice'],
+      purpose: 'Thuisbegeleiding',
+      validUntil: '2027-06-01',
+    });
+    await worker.put(`/api/municipalities/${A.code}/resident-files/${fileOfA}/plan`, { basedOnVersion: 0, reason: 'Eerste plan', goals: [], actions: [], domains: ['finances'] });
     for (const role of ROLES) {
       const res = await agents.get('admin')!.post(`/api/municipalities/${A.code}/meetups`, ACTIONS['plan a meet-up for Stichting Buurtkracht']!.body!());
       meetupToCancel.set(PERSON_BY_ROLE[role].id, ((await res.json()) as { id: string }).id);

@@ -114,12 +114,50 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/regional-pool': {},
   'PUT /municipalities/{code}/regional-pool': { body: { name: 'Indringerspool' } },
   'DELETE /municipalities/{code}/regional-pool': {},
+  'POST /municipalities/{code}/resident-files': { body: { residentPersonId: B.resident.id } },
+  'GET /municipalities/{code}/resident-files': {},
+  'GET /municipalities/{code}/me/resident-file': {},
+  'GET /municipalities/{code}/resident-files/{fileId}': {},
+  'PATCH /municipalities/{code}/resident-files/{fileId}': { body: { bsn: null } },
+  'POST /municipalities/{code}/resident-files/{fileId}/participants': { body: { personId: B.admin.id } },
+  'DELETE /municipalities/{code}/resident-files/{fileId}/participants/{personId}': {},
+  'POST /municipalities/{code}/resident-files/{fileId}/consents': {
+    body: { recipient: { personId: B.admin.id }, scopes: ['identity'], purpose: 'Indringer', validUntil: '2027-01-01' },
+  },
+  'POST /municipalities/{code}/resident-files/{fileId}/consents/{consentId}/withdraw': {},
+  'GET /municipalities/{code}/resident-files/{fileId}/access-log': {},
+  'GET /municipalities/{code}/resident-files/{fileId}/plan': {},
+  'PUT /municipalities/{code}/resident-files/{fileId}/plan': { body: { basedOnVersion: 1, reason: 'Indringer', goals: [], actions: [] } },
+  'GET /municipalities/{code}/resident-files/{fileId}/plan/versions': {},
+  'GET /municipalities/{code}/resident-files/{fileId}/plan/versions/{version}': {},
+  'GET /municipalities/{code}/household-settings': {},
+  'PUT /municipalities/{code}/household-settings': { body: { fragmentationThreshold: 1, outcomeDomains: null } },
+  'GET /municipalities/{code}/resident-files/{fileId}/network': {},
+  'POST /municipalities/{code}/resident-files/{fileId}/network': { body: { circle: 'friends', name: 'Indringer', supportKinds: [], strength: 1 } },
+  'PATCH /municipalities/{code}/resident-files/{fileId}/network/{memberId}': { body: { strength: 1 } },
+  'DELETE /municipalities/{code}/resident-files/{fileId}/network/{memberId}': {},
+  'POST /municipalities/{code}/resident-files/{fileId}/measurements': { body: { measuredOn: '2026-10-01', scores: [{ domain: 'finances', score: 5 }] } },
+  'GET /municipalities/{code}/resident-files/{fileId}/measurements': {},
+  'GET /municipalities/{code}/resident-files/{fileId}/outcomes/trend': {},
+  'POST /municipalities/{code}/resident-files/{fileId}/voice': { body: { kind: 'wish', occasion: 'contact', body: 'Indringer' } },
+  'GET /municipalities/{code}/resident-files/{fileId}/voice': {},
+  'POST /municipalities/{code}/resident-files/{fileId}/voice/{entryId}/answer': { body: { answer: 'Indringer' } },
+  'GET /municipalities/{code}/listening-overview': {},
+  'GET /municipalities/{code}/persons/{personId}/involvement': { roleFirst: true },
+  'GET /municipalities/{code}/resident-files/{fileId}/help-requests': {},
+  'POST /municipalities/{code}/resident-files/{fileId}/help-requests': { body: { requestId: B.helpRequestId } },
 };
 
 /** A rota and a network contact of municipality B, made in the test database (the demo data has none). */
 const rotaOfB = 'f0000000-0000-4000-8000-000000051201';
 const contactOfB = 'f1000000-0000-4000-8000-000000051201';
 const reportOfB = 'f2000000-0000-4000-8000-000000051201';
+/** A resident file of municipality B with a consent, a plan, a network member, a measurement and a wish. */
+const fileOfB = 'f3000000-0000-4000-8000-000000051201';
+const consentOfB = 'f4000000-0000-4000-8000-000000051201';
+const networkMemberOfB = 'f5000000-0000-4000-8000-000000051201';
+const voiceOfB = 'f6000000-0000-4000-8000-000000051201';
+const measurementOfB = 'f7000000-0000-4000-8000-000000051201';
 
 /** A match of municipality B (from the demo data), looked up once the database is there. */
 let matchOfB = '';
@@ -137,7 +175,12 @@ const fill = (template: string, code: string): string =>
     .replace('{rotaId}', rotaOfB)
     .replace('{contactId}', contactOfB)
     .replace('{reportId}', reportOfB)
-    .replace('{meetupId}', MEETUP_OF_B);
+    .replace('{meetupId}', MEETUP_OF_B)
+    .replace('{fileId}', fileOfB)
+    .replace('{consentId}', consentOfB)
+    .replace('{memberId}', networkMemberOfB)
+    .replace('{entryId}', voiceOfB)
+    .replace('{version}', '1');
 
 /** Operations that belong to no municipality (the session, public settings, the demo outbox). */
 const GLOBAL_ROUTES = new Set([
@@ -177,6 +220,18 @@ async function snapshotOfB(env: TestEnv): Promise<string> {
       sql`select * from meetup_signups where tenant_id = ${B.id} order by meetup_id, person_id`,
       sql`select * from regional_pool_members where tenant_id = ${B.id}`,
       sql`select * from regional_volunteers where tenant_id = ${B.id} or home_tenant_id = ${B.id} order by tenant_id, person_id`,
+      sql`select * from resident_files where tenant_id = ${B.id} order by id`,
+      sql`select * from household_members where tenant_id = ${B.id} order by id`,
+      sql`select * from plan_participants where tenant_id = ${B.id} order by file_id, person_id`,
+      sql`select * from consent_records where tenant_id = ${B.id} order by id`,
+      sql`select * from household_plan_versions where tenant_id = ${B.id} order by file_id, version`,
+      sql`select * from network_members where tenant_id = ${B.id} order by id`,
+      sql`select * from outcome_measurements where tenant_id = ${B.id} order by id`,
+      sql`select * from outcome_scores where tenant_id = ${B.id} order by measurement_id, domain`,
+      sql`select * from goal_attainments where tenant_id = ${B.id} order by measurement_id, goal_id`,
+      sql`select * from resident_voice_entries where tenant_id = ${B.id} order by id`,
+      sql`select * from household_settings where tenant_id = ${B.id}`,
+      sql`select * from plan_help_requests where tenant_id = ${B.id} order by file_id, request_id`,
       sql`select seq, hash from audit_events where tenant_id = ${B.id} order by seq`,
       sql`select * from audit_chain_heads where tenant_id = ${B.id}`,
     ].map((q) => queryRows(env.database.db, q)),
@@ -190,7 +245,13 @@ async function secretsOfB(env: TestEnv): Promise<string[]> {
     env.database.db,
     sql`select id, given_name, family_name, email from persons where tenant_id = ${B.id}`,
   );
-  return rows.flatMap((r) => [r.id, `${r.given_name} ${r.family_name}`, ...(r.email ? [r.email] : [])]);
+  return [
+    ...rows.flatMap((r) => [r.id, `${r.given_name} ${r.family_name}`, ...(r.email ? [r.email] : [])]),
+    '111222333',
+    'Huisgenoot van B',
+    'Buurman van B',
+    'Een wens van B',
+  ];
 }
 
 describe('tenant isolation', () => {
@@ -209,6 +270,23 @@ describe('tenant isolation', () => {
       values (${B.id}, ${contactOfB}, ${B.helpRequestId}, 'Buurvrouw', 'neighbour', now(), now())`);
     await env.database.db.execute(sql`insert into abuse_reports (tenant_id, id, reporter_person_id, subject_person_id, category, created_at)
       values (${B.id}, ${reportOfB}, ${B.resident.id}, ${B.admin.id}, 'other', now())`);
+    await env.database.db.execute(sql`insert into resident_files (tenant_id, id, resident_person_id, bsn, coordinator_person_id, created_by_person_id, created_at, updated_at)
+      values (${B.id}, ${fileOfB}, ${B.resident.id}, '111222333', ${B.admin.id}, ${B.admin.id}, now(), now())`);
+    await env.database.db.execute(sql`insert into household_members (tenant_id, id, file_id, name, relation)
+      values (${B.id}, gen_random_uuid(), ${fileOfB}, 'Huisgenoot van B', 'partner')`);
+    await env.database.db.execute(sql`insert into plan_participants (tenant_id, file_id, person_id, added_by_person_id, added_at)
+      values (${B.id}, ${fileOfB}, ${B.admin.id}, ${B.admin.id}, now())`);
+    await env.database.db.execute(sql`insert into consent_records (tenant_id, id, file_id, recipient_person_id, scopes, purpose, valid_from, valid_until, recorded_by_person_id, recorded_at)
+      values (${B.id}, ${consentOfB}, ${fileOfB}, ${B.admin.id}, '{plan}', 'Overleg', '2026-01-01', '2027-12-31', ${B.resident.id}, now())`);
+    await env.database.db.execute(sql`insert into household_plan_versions (tenant_id, file_id, version, content, reason, author_person_id, created_at)
+      values (${B.id}, ${fileOfB}, 1, '{"goals":[],"actions":[],"reviewDates":[],"domains":["finances"]}', 'Eerste plan', ${B.admin.id}, now())`);
+    await env.database.db.execute(sql`insert into network_members (tenant_id, id, file_id, circle, name, strength, created_at, updated_at)
+      values (${B.id}, ${networkMemberOfB}, ${fileOfB}, 'neighbours', 'Buurman van B', 2, now(), now())`);
+    await env.database.db.execute(sql`insert into outcome_measurements (tenant_id, id, file_id, measured_on, source, plan_version, recorded_by_person_id, created_at)
+      values (${B.id}, ${measurementOfB}, ${fileOfB}, '2026-10-01', 'professional', 1, ${B.admin.id}, now())`);
+    await env.database.db.execute(sql`insert into outcome_scores (tenant_id, measurement_id, domain, score) values (${B.id}, ${measurementOfB}, 'finances', 2)`);
+    await env.database.db.execute(sql`insert into resident_voice_entries (tenant_id, id, file_id, kind, occasion, body, recorded_by_person_id, created_at)
+      values (${B.id}, ${voiceOfB}, ${fileOfB}, 'wish', 'contact', 'Een wens van B', ${B.resident.id}, now())`);
     const doc = (await (await env.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/^\/api/, "")}`));
   });
@@ -237,7 +315,7 @@ describe('tenant isolation', () => {
   it("answers 404 when A's administrator names a resource of B inside municipality A", async () => {
     const before = await snapshotOfB(env);
     const secrets = await secretsOfB(env);
-    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => /\{(personId|requestId|matchId|rotaId|contactId|meetupId|reportId)\}/.test(op));
+    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => /\{(personId|requestId|matchId|rotaId|contactId|meetupId|reportId|fileId|consentId|memberId|entryId)\}/.test(op));
     expect(withPerson.length).toBeGreaterThan(0);
     for (const [op, c] of withPerson) {
       const [method, template] = op.split(' ') as [string, string];

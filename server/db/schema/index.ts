@@ -209,3 +209,4 @@ export const dataLoads = pgTable('data_loads', {
 export * from './neighbour-help';
 export * from './help-matches';
 export * from './regional-pool';
+export * from './household';
