@@ -252,6 +252,18 @@ describe('the coach: deadline, network, referral, and the figures', () => {
     expect(short.status).toBe(400);
     const res = await coordinator.post(`${base}/help-requests/${id}/refer`, { reason: 'Hulp bij het huishouden past beter bij de Wmo.' });
     expect(res.status).toBe(200);
+    // One plan around the resident: the request hangs under their plan, with a formal action for the coach.
+    const referred = (await res.json()) as { plan: { fileId: string; planVersion: number | null } };
+    expect(referred.plan.planVersion).not.toBeNull();
+    expect(await count(env, `plan_help_requests where file_id = '${referred.plan.fileId}' and request_id = '${id}'`)).toBe(1);
+    const [latest] = await queryRows<{ version: number; content: { actions: Array<{ what: string; formal: boolean; who: { personId?: string } }> }; reason: string }>(
+      env.database.db,
+      sql`select version, content, reason from household_plan_versions where file_id = ${referred.plan.fileId} order by version desc limit 1`,
+    );
+    expect(latest?.version).toBe(referred.plan.planVersion);
+    expect(latest?.reason).toContain('Doorverwezen vanuit buurthulp');
+    expect(latest?.content.actions.at(-1)).toMatchObject({ formal: true, who: { personId: A.socialWorker.id } });
+    expect(latest?.content.actions.at(-1)?.what).toContain('Hulp bij het huishouden past beter bij de Wmo.');
     expect(await count(env, `help_requests where id = '${id}' and status = 'referred'`)).toBe(1);
     expect(await count(env, `help_matches where request_id = '${id}' and state = 'withdrawn'`)).toBe(1);
     const stalls = (await (await coordinator.get(`${base}/help-requests/${id}/stalls`)).json()) as Array<{ cause: string; outcome: string }>;

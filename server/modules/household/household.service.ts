@@ -476,3 +476,63 @@ export async function changePlan(deps: Deps, ctx: TenantContext, fileId: string,
     return presentPlan(tx, ctx, fileId, row);
   });
 }
+
+// --- a referral from neighbour help --------------------------------------------
+
+/**
+ * The coach referred a neighbour-help request to formal support (issue 5,
+ * "links"): the request hangs under the resident's plan, and the plan gets an
+ * agreed formal action for the coach, as a new version with the reason. A
+ * resident without a file gets one, coordinated by the coach. When the
+ * resident's file is coordinated by someone else and the coach is not on its
+ * plan, the coach sees nothing of it: the request is only linked, so its
+ * coordinator finds it under the plan. Runs inside the caller's transaction.
+ */
+export async function planFromReferral(
+  tx: Tx,
+  ctx: TenantContext,
+  input: { requestId: string; residentPersonId: string; category: string; reason: string },
+): Promise<{ fileId: string; planVersion: number | null }> {
+  const now = ctx.now();
+  let file = await repo.findFileOfResident(tx, ctx.tenant.id, input.residentPersonId);
+  if (!file) {
+    const id = randomUUID();
+    await repo.insertFile(tx, {
+      tenantId: ctx.tenant.id,
+      id,
+      residentPersonId: input.residentPersonId,
+      bsn: null,
+      coordinatorPersonId: ctx.actor.personId,
+      createdByPersonId: ctx.actor.personId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await audit(tx, ctx, { action: 'resident_file.create', purpose: 'household_plan', resourceType: 'resident_file', resourceId: id, subjectPersonId: input.residentPersonId });
+    file = (await repo.findFile(tx, ctx.tenant.id, id))!;
+  }
+  await repo.linkHelpRequest(tx, { tenantId: ctx.tenant.id, fileId: file.id, requestId: input.requestId, linkedByPersonId: ctx.actor.personId, linkedAt: now });
+  const onPlan = file.coordinatorPersonId === ctx.actor.personId || (await repo.findParticipation(tx, ctx.tenant.id, file.id, ctx.actor.personId)) !== null;
+  if (!onPlan) return { fileId: file.id, planVersion: null };
+  await repo.lockFile(tx, ctx.tenant.id, file.id);
+  const current = await repo.latestPlanVersion(tx, ctx.tenant.id, file.id);
+  const content = (current?.content as PlanContent | undefined) ?? EMPTY_PLAN;
+  const due = new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const row: repo.PlanVersionRow = {
+    tenantId: ctx.tenant.id,
+    fileId: file.id,
+    version: (current?.version ?? 0) + 1,
+    content: {
+      ...content,
+      actions: [
+        ...content.actions,
+        { id: randomUUID(), goalId: null, who: { personId: ctx.actor.personId }, what: `Formele ondersteuning regelen (${input.category}): ${input.reason}`, dueOn: due, formal: true },
+      ],
+    },
+    reason: `Doorverwezen vanuit buurthulp: ${input.reason}`,
+    authorPersonId: ctx.actor.personId,
+    createdAt: now,
+  };
+  await repo.insertPlanVersion(tx, row);
+  await audit(tx, ctx, { action: 'household_plan.update', purpose: 'household_plan', resourceType: 'household_plan', resourceId: file.id, subjectPersonId: input.residentPersonId });
+  return { fileId: file.id, planVersion: row.version };
+}

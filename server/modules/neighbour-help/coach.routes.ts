@@ -191,7 +191,20 @@ export function coachRoutes(deps: Deps) {
       tags,
       summary: 'Refer a request to formal support, with a reason (coordinators)',
       request: { params: requestParams, ...jsonBody(z.object({ reason: plainText({ min: 5, max: 500 }) }).strict()) },
-      responses: { 200: jsonResponse(z.object({ id: z.uuid(), status: z.literal('referred') }), 'Referred'), ...commonErrors, 409: problemResponse('Closed') },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            id: z.uuid(),
+            status: z.literal('referred'),
+            plan: z
+              .object({ fileId: z.uuid(), planVersion: z.number().int().nullable() })
+              .openapi({ description: "The resident's household plan the request now hangs under; planVersion is the new version with the formal action, or null when the coach is not on that plan." }),
+          }),
+          'Referred',
+        ),
+        ...commonErrors,
+        409: problemResponse('Closed'),
+      },
     }),
     async (c) => c.json(await coach.referToFormalCare(deps, tenantContext(c), c.req.valid('param').requestId, c.req.valid('json').reason), 200),
   );

@@ -28,6 +28,7 @@ import * as matchRepo from './matches.repository';
 import * as repo from './coach.repository';
 import { candidatesForRequest, openCity, rotaForRequest, volunteerNames, type CityInput } from './matches.proposals';
 import { volunteerHere } from './regional-pool.service';
+import { planFromReferral } from '../household/household.service';
 import { mayActForResident, mayNeighbourHelp } from './neighbour-help.policy';
 import { SESSIONS_TENTHS, type Schedule } from './neighbour-help.rules';
 import { assignCalendar, sessionDates } from './rota.calendar';
@@ -245,7 +246,10 @@ export async function referToFormalCare(deps: Deps, ctx: TenantContext, requestI
     }
     await matchRepo.resolveOpenStall(tx, ctx.tenant.id, requestId, { outcome: 'referred', note: reason, at: now, by: ctx.actor.personId });
     await audit(tx, ctx, { action: 'help_request.refer', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: requestId, subjectPersonId: r.residentPersonId });
-    return { id: requestId, status: 'referred' as const };
+    // One plan around the resident: the referral lands in their household plan (issue 5).
+    const category = (await nhRepo.findCategories(tx, ctx.tenant.id, [r.categoryId]))[0]?.nameNl ?? '';
+    const plan = await planFromReferral(tx, ctx, { requestId, residentPersonId: r.residentPersonId, category, reason });
+    return { id: requestId, status: 'referred' as const, plan };
   });
 }
 
