@@ -102,7 +102,7 @@ export function explainCostLine(r: CostLineResult): Explanation {
   return {
     figure: `costs.${line.id}`,
     nl: `${line.label}: ${usageText(line.quantity, line.quantityUnit, line.period, line.duration, 'nl')}. ` +
-      `Dit betaalt ${PAYER_NAMES[line.payer].nl}. Kosten: ${sum('nl')}. ${priceSourceText(unitPrice, 'nl')}`,
+      `Betaler: ${PAYER_NAMES[line.payer].nl}. Kosten: ${sum('nl')}. ${priceSourceText(unitPrice, 'nl')}`,
     en: `${line.label}: ${usageText(line.quantity, line.quantityUnit, line.period, line.duration, 'en')}. ` +
       `Paid by ${PAYER_NAMES[line.payer].en}. Cost: ${sum('en')}. ${priceSourceText(unitPrice, 'en')}`,
   };
@@ -119,10 +119,10 @@ export function explainReferenceLine(r: ReferenceLineResult): Explanation {
     figure: `reference.${line.id}`,
     nl: `Zonder deze hulp is er${who.nl} een kans van ${formatPercent(line.probability, 'nl')} dat dit nodig is: ` +
       `${line.label}, ${usageText(line.quantity, line.quantityUnit, line.period, line.duration, 'nl')}. ` +
-      `Dat zou ${PAYER_NAMES[line.payer].nl} betalen. Verwachte kosten die nu niet nodig zijn: ${sum('nl')}. ${priceSourceText(unitPrice, 'nl')}`,
+      `Betaler: ${PAYER_NAMES[line.payer].nl}. Verwachte kosten die nu niet nodig zijn: ${sum('nl')}. ${priceSourceText(unitPrice, 'nl')}`,
     en: `Without this help there is${who.en} a ${formatPercent(line.probability, 'en')} chance that this is needed: ` +
       `${line.label}, ${usageText(line.quantity, line.quantityUnit, line.period, line.duration, 'en')}. ` +
-      `${PAYER_NAMES[line.payer].en.replace(/^t/, 'T')} would pay for it. Expected cost avoided: ${sum('en')}. ${priceSourceText(unitPrice, 'en')}`,
+      `Payer: ${PAYER_NAMES[line.payer].en}. Expected cost avoided: ${sum('en')}. ${priceSourceText(unitPrice, 'en')}`,
   };
 }
 
