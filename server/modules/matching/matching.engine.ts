@@ -899,7 +899,12 @@ function teamNeighbourhoods(model: CompiledModel, graph: CandidateGraph, pairReq
       }
       for (let h = 0; h < Q.length && Q.length < maxRequests; h++) {
         const r = Q[h]!;
-        for (let e = graph.start[r]!; e < graph.start[r + 1]! && Q.length < maxRequests; e++) {
+        // The volunteers of r's team first (what a smaller team frees), then the others nearest first.
+        const cand: number[] = [];
+        for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (w.x[e]! > 0) cand.push(e);
+        for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (w.x[e]! <= 0) cand.push(e);
+        for (const e of cand) {
+          if (Q.length >= maxRequests) break;
           const v = graph.volunteer[e]!;
           for (let k = bv.start[v]!; k < bv.start[v + 1]! && Q.length < maxRequests; k++) {
             const q = bv.items[k]!;
