@@ -58,8 +58,17 @@
  *   E. exact level 1 (graphs up to `exactServeMaxPairs` pairs): branch and
  *      bound over the slot choices of the volunteers the relaxed flow puts
  *      over their limit, each node one flow; a strictly better service
- *      replaces the solution and gets its own rounds of B, C and D. Parts of the candidate graph with at most `exactComponentPairs`
- * pairs are solved exactly by enumerating supports (each with a flow).
+ *      replaces the solution and gets its own rounds of B, C and D.
+ *   F. level-2 neighbourhoods (graphs up to `teamSearchMaxPairs` pairs): for
+ *      each request, up to `teamSearchRequests` requests around it (the
+ *      partners of its team's volunteers, then of its other candidates) are
+ *      freed, everything else fixed, and solved by branch and bound over the
+ *      team variables with level 1 held; the bound is a min-cost flow in which
+ *      each request's units pass through its cover hull (the convex envelope
+ *      of the least team cost of pairs covering that many units). A better
+ *      team structure replaces the old one; then one round of B, B3, C, D.
+ * Parts of the candidate graph with at most `exactComponentPairs` pairs are
+ * solved exactly by enumerating supports (each with a flow).
  *
  * **How exact.** Level (1) is exact whenever the max-residents limits do not
  * bind (the flow is then the LP optimum, which is integral); where they bind,
@@ -67,7 +76,9 @@
  * flows (at `tiny`, 418 pairs: 113 flows, the optimum HiGHS proves); above
  * `exactServeMaxPairs` the repair can lose a little (measured against HiGHS:
  * 0 at small size, within 0.21 % of HiGHS's bound at medium size). Level (3) is
- * exact for the chosen teams; level (2) is a local optimum. The benchmark
+ * exact for the chosen teams; level (2) is a local optimum over the
+ * neighbourhoods of step F (exact when the whole instance fits in one and the
+ * search ends within `teamSearchNodes` flows). The benchmark
  * measures the distance to HiGHS on the same MIP, level by level
  * (bench/MATCHING-RESULTS.md).
  *
@@ -392,6 +403,7 @@ export function solveFlows(model: CompiledModel, graph: CandidateGraph, options:
       fill(model, graph, pairReq, work);
       work = polish(model, graph, pairReq, work);
     }
+    for (let sweep = 0; sweep < SWAP_SWEEPS && swapMembers(model, graph, pairReq, work); sweep++) work = polish(model, graph, pairReq, work);
   }
   if (opts.exactComponentPairs > 0) solveSmallComponentsExactly(model, graph, pairReq, work.x, opts.exactComponentPairs);
   return work.x;
@@ -859,6 +871,56 @@ function searchTeams(model: CompiledModel, graph: CandidateGraph, pairReq: Int32
   if (bestX) teamSearchStats.improved++;
   return bestX;
 }
+
+/**
+ * G. Member swap for level 3: a team member's units go to another candidate of
+ * the same request at no higher team cost, with room and a free slot, when
+ * that lowers travel plus the load-balance cost of both volunteers. The
+ * service and the team cost stay or fall; every swap is checked exactly.
+ * Returns whether anything changed.
+ */
+function swapMembers(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work): boolean {
+  const R = model.requests;
+  const V = model.volunteers;
+  const bal = (v: number, load: number): number => balanceCost(V.existing[v]!, load, V.capacityTotal[v]!);
+  let changed = false;
+  for (let r = 0; r < R.n; r++) {
+    for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+      const f = w.x[e]!;
+      if (f <= 0) continue;
+      const v = graph.volunteer[e]!;
+      let best = -1;
+      let bestDelta = 0;
+      for (let q = graph.start[r]!; q < graph.start[r + 1]!; q++) {
+        if (q === e || w.x[q]! > 0 || graph.team[q]! > graph.team[e]! || graph.cap[q]! < f) continue;
+        const u = graph.volunteer[q]!;
+        if (V.capacity[u]! - w.load[u]! < f || w.partners[u]! >= V.slots[u]!) continue;
+        const delta =
+          (graph.team[q]! - graph.team[e]!) * 1e12 +
+          (graph.travel[q]! - graph.travel[e]!) * f +
+          bal(u, w.load[u]! + f) - bal(u, w.load[u]!) +
+          bal(v, w.load[v]! - f) - bal(v, w.load[v]!);
+        if (delta < bestDelta) {
+          bestDelta = delta;
+          best = q;
+        }
+      }
+      if (best < 0) continue;
+      const u = graph.volunteer[best]!;
+      w.x[e] = 0;
+      w.load[v]! -= f;
+      w.partners[v]!--;
+      w.x[best] = f;
+      w.load[u]! += f;
+      w.partners[u]!++;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Sweeps of step G (each followed by the travel polish), while a sweep changes something. */
+const SWAP_SWEEPS = 5;
 
 /** Passes of step F over all requests (it stops earlier when a pass changes nothing). */
 const TEAM_SEARCH_PASSES = 3;
