@@ -67,6 +67,8 @@
  *      each request's units pass through its cover hull (the convex envelope
  *      of the least team cost of pairs covering that many units). A better
  *      team structure replaces the old one; then one round of B, B3, C, D.
+ *   G. member swap (same graphs): a member's units go to another candidate
+ *      of the request at no higher team cost when travel and balance fall.
  * Parts of the candidate graph with at most `exactComponentPairs` pairs are
  * solved exactly by enumerating supports (each with a flow).
  *
