@@ -194,6 +194,43 @@ describe('solve', () => {
     expect(compared).toBeGreaterThan(100);
   });
 
+  it('finds the least team cost at the best service (level-2 search) where the enumeration of supports does', () => {
+    const tight = { maxRequests: 4, maxVolunteers: 5, maxUnits: 45, spread: 0.005, maxResidents: 2 };
+    let compared = 0;
+    let teethed = 0;
+    fc.assert(
+      fc.property(cityArb(tight), ({ requests: rs, volunteers: vs }) => {
+        // Small volunteers and large requests: teams of several, where the team cost is a real choice.
+        const volunteers = vs.map((v) => ({ ...v, municipalityId: 'GM0599', categoryIds: ['company', 'shopping', 'transport'], vogValid: true, maxKm: 5, sessionsPerMonth: Math.min(v.sessionsPerMonth, 2) }));
+        const requests = rs.map((r) => ({ ...r, municipalityId: 'GM0599', sameGender: false, languages: [] }));
+        const m = compileModel(requests, volunteers);
+        const g = buildCandidates(m, UNCUT);
+        fc.pre(g.nPairs >= 3 && g.nPairs <= 12);
+        compared++;
+        const levels = (x: Int32Array) => {
+          const pairReq = pairRequests(g, m.requests.n);
+          let weighted = 0;
+          let team = 0;
+          for (let e = 0; e < g.nPairs; e++) {
+            if (x[e]! <= 0) continue;
+            weighted += m.requests.weight[pairReq[e]!]! * x[e]!;
+            team += g.team[e]!;
+          }
+          return { weighted, team };
+        };
+        const searched = levels(solveFlows(m, g, { ...UNCUT, exactComponentPairs: 0, teamSearchNodes: 100_000 }));
+        const enumerated = levels(solveFlows(m, g, { ...UNCUT, exactComponentPairs: 12, exactServeMaxPairs: 0, teamSearchMaxPairs: 0 }));
+        const without = levels(solveFlows(m, g, { ...UNCUT, exactComponentPairs: 0, teamSearchMaxPairs: 0 }));
+        if (without.weighted === enumerated.weighted && without.team > enumerated.team) teethed++;
+        expect(searched).toEqual(enumerated);
+      }),
+      { numRuns: 200 },
+    );
+    expect(compared).toBeGreaterThan(60);
+    // Without the level-2 search the other steps miss the least team cost on some of these.
+    expect(teethed).toBeGreaterThan(0);
+  }, 60_000);
+
   it('gives the same output for the same input', () => {
     fc.assert(
       fc.property(cityArb(small), ({ requests, volunteers }) => {

@@ -58,8 +58,19 @@
  *   E. exact level 1 (graphs up to `exactServeMaxPairs` pairs): branch and
  *      bound over the slot choices of the volunteers the relaxed flow puts
  *      over their limit, each node one flow; a strictly better service
- *      replaces the solution and gets its own rounds of B, C and D. Parts of the candidate graph with at most `exactComponentPairs`
- * pairs are solved exactly by enumerating supports (each with a flow).
+ *      replaces the solution and gets its own rounds of B, C and D.
+ *   F. level-2 neighbourhoods (graphs up to `teamSearchMaxPairs` pairs): for
+ *      each request, up to `teamSearchRequests` requests around it (the
+ *      partners of its team's volunteers, then of its other candidates) are
+ *      freed, everything else fixed, and solved by branch and bound over the
+ *      team variables with level 1 held; the bound is a min-cost flow in which
+ *      each request's units pass through its cover hull (the convex envelope
+ *      of the least team cost of pairs covering that many units). A better
+ *      team structure replaces the old one; then one round of B, B3, C, D.
+ *   G. member swap (same graphs): a member's units go to another candidate
+ *      of the request at no higher team cost when travel and balance fall.
+ * Parts of the candidate graph with at most `exactComponentPairs` pairs are
+ * solved exactly by enumerating supports (each with a flow).
  *
  * **How exact.** Level (1) is exact whenever the max-residents limits do not
  * bind (the flow is then the LP optimum, which is integral); where they bind,
@@ -67,7 +78,9 @@
  * flows (at `tiny`, 418 pairs: 113 flows, the optimum HiGHS proves); above
  * `exactServeMaxPairs` the repair can lose a little (measured against HiGHS:
  * 0 at small size, within 0.21 % of HiGHS's bound at medium size). Level (3) is
- * exact for the chosen teams; level (2) is a local optimum. The benchmark
+ * exact for the chosen teams; level (2) is a local optimum over the
+ * neighbourhoods of step F (exact when the whole instance fits in one and the
+ * search ends within `teamSearchNodes` flows). The benchmark
  * measures the distance to HiGHS on the same MIP, level by level
  * (bench/MATCHING-RESULTS.md).
  *
@@ -108,6 +121,9 @@ const DEFAULTS: Required<MatchOptions> = {
   improvementRounds: 2,
   exactServeMaxPairs: 2_000,
   exactServeNodes: 250,
+  teamSearchMaxPairs: 10_000,
+  teamSearchRequests: 8,
+  teamSearchNodes: 200,
 };
 
 /** Matches all requests to volunteers; see the module header for the formulation. */
@@ -139,6 +155,8 @@ interface FlowSpec {
    */
   detourSlots?: Int32Array;
   detour?: Float64Array;
+  /** False: no load-balance cost (one free arc v→t for the room left); default true. */
+  balance?: boolean;
 }
 
 const BALANCE_MAX = BALANCE_STEPS[BALANCE_STEPS.length - 1]![1];
@@ -242,7 +260,8 @@ function runFlow(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Arra
   const endSlotted = net.m;
   for (let j = 0; j < nV; j++) {
     const v = vList[j]!;
-    addBalanceArcs(net, nR + j, t, V.capacityTotal[v]!, V.existing[v]! + spec.load[v]!);
+    if (spec.balance === false) net.addArc(nR + j, t, V.capacity[v]! - spec.load[v]!, 0);
+    else addBalanceArcs(net, nR + j, t, V.capacityTotal[v]!, V.existing[v]! + spec.load[v]!);
   }
   net.finalize();
   let rule: SlotRule | undefined;
@@ -377,6 +396,17 @@ export function solveFlows(model: CompiledModel, graph: CandidateGraph, options:
       }
     }
   }
+  // F. Level-2 neighbourhoods solved exactly, then the travel polish for the new teams.
+  if (graph.nPairs <= opts.teamSearchMaxPairs) {
+    teamSearchStats.searches = teamSearchStats.nodes = teamSearchStats.cutOff = teamSearchStats.improved = 0;
+    if (teamNeighbourhoods(model, graph, pairReq, work, opts.teamSearchRequests, opts.teamSearchNodes, TEAM_SEARCH_PASSES)) {
+      improveTeams(model, graph, pairReq, work);
+      consolidate(model, graph, pairReq, work);
+      fill(model, graph, pairReq, work);
+      work = polish(model, graph, pairReq, work);
+    }
+    for (let sweep = 0; sweep < SWAP_SWEEPS && swapMembers(model, graph, pairReq, work); sweep++) work = polish(model, graph, pairReq, work);
+  }
   if (opts.exactComponentPairs > 0) solveSmallComponentsExactly(model, graph, pairReq, work.x, opts.exactComponentPairs);
   return work.x;
 }
@@ -480,6 +510,516 @@ function exactServe(model: CompiledModel, graph: CandidateGraph, pairReq: Int32A
   exactServeStats.found = bestX !== null;
   exactServeStats.complete = nodes < maxNodes;
   return bestX;
+}
+
+/** Scale of the team cost in step F's flows: one unit of team cost = TEAM_SCALE. */
+const TEAM_SCALE = 10_000_000;
+
+/** A level-2 subproblem: a set of free pairs; everything else is fixed. */
+interface TeamProblem {
+  /** The free pairs (global ids, ascending). */
+  pairs: Int32Array;
+  /** Demand per request (global index; read for the requests of `pairs`). */
+  demand: Int32Array;
+  /** Load fixed outside the subproblem per volunteer (global index). */
+  load: Int32Array;
+  /** Resident slots left per volunteer outside the subproblem (global index). */
+  slots: Int32Array;
+  /** The incumbent: flow per free pair (aligned with `pairs`). */
+  x: Int32Array;
+}
+
+/**
+ * Lower convex envelope of g(s) = least team cost of a set of pairs whose
+ * capacities add up to at least s, for s = 0..d (0/1 covering knapsack by
+ * dynamic programming, then the lower hull). Returns the hull's breakpoints
+ * as [s_0 = 0, g_0, s_1, g_1, ...]; when d cannot be covered, the hull
+ * ends at the largest coverable s.
+ */
+function coverHull(caps: number[], costs: number[], d: number): number[] {
+  const INF = 1e18;
+  const g = new Float64Array(d + 1).fill(INF);
+  g[0] = 0;
+  for (let j = 0; j < caps.length; j++) {
+    const u = caps[j]!;
+    const f = costs[j]!;
+    for (let s = d; s >= 1; s--) {
+      const prev = g[Math.max(0, s - u)]!;
+      if (prev + f < g[s]!) g[s] = prev + f;
+    }
+  }
+  const hull: number[] = [0, 0];
+  for (let s = 1; s <= d; s++) {
+    if (g[s]! >= INF) break;
+    // Pop points that lie on or above the segment from the one before them to (s, g[s]).
+    while (hull.length >= 4) {
+      const s1 = hull[hull.length - 4]!;
+      const g1 = hull[hull.length - 3]!;
+      const s2 = hull[hull.length - 2]!;
+      const g2 = hull[hull.length - 1]!;
+      if ((g2 - g1) * (s - s1) >= (g[s]! - g1) * (s2 - s1)) hull.length -= 2;
+      else break;
+    }
+    hull.push(s, g[s]!);
+  }
+  return hull;
+}
+
+/**
+ * Exact level 2 on a subproblem: branch and bound over the team variables y
+ * of the free pairs, with level 1 held at the incumbent's service (`target`).
+ * A node fixes some pairs closed (y = 0) and some kept (y = 1: a slot taken,
+ * team cost paid). Its relaxation is one min-cost flow without resident
+ * limits in which each request's served units pass through its *cover hull*:
+ * the lower convex envelope of the least team cost of free pairs whose
+ * capacities cover that many units beyond the kept pairs' capacity (a convex
+ * cost, so a chain of arcs). It is at least the LP relaxation of x ≤ cap · y
+ * and knows that a request of 43 units needs three volunteers of 20. Level 1
+ * comes first (the unserved arc costs W per weighted unit, as everywhere);
+ * a tiny per-unit charge on the pair arcs (f / cap, all of it below 1 % of a
+ * team unit) steers ties towards whole pairs. When the flow serves exactly
+ * `target`, every solution in the node that serves `target` is one of its
+ * feasible flows, so kept cost + hull cost (less the ties' most) bounds its
+ * team cost from below; a node serving less holds no solution of interest.
+ * Branching: a volunteer over its resident limit branches as in step E (child
+ * i closes its i-th free partner and keeps the ones before it); otherwise the
+ * flow is a feasible solution (y = 1 where it flows) and, while the bound is
+ * below the best team cost, the request whose team cost exceeds its hull cost
+ * most branches on its smallest free pair (closed, then kept). The children
+ * partition the solutions, so the search is exact when it ends within
+ * `maxNodes` flows. A feasible flow that serves more raises `target`.
+ * Returns flows (aligned with `p.pairs`) better on levels 1-2, or null.
+ */
+function searchTeams(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, p: TeamProblem, maxNodes: number): Int32Array | null {
+  const R = model.requests;
+  const V = model.volunteers;
+  const n = p.pairs.length;
+  let target = 0;
+  let bestTeam = 0;
+  for (let i = 0; i < n; i++) {
+    if (p.x[i]! <= 0) continue;
+    target += R.weight[pairReq[p.pairs[i]!]!]! * p.x[i]!;
+    bestTeam += graph.team[p.pairs[i]!]!;
+  }
+  let bestX: Int32Array | null = null;
+  // Local requests and volunteers, in index order; local pairs per request and per volunteer.
+  const reqs: number[] = [];
+  const vols: number[] = [];
+  const rIdx = new Map<number, number>();
+  const vIdx = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const e = p.pairs[i]!;
+    if (!rIdx.has(pairReq[e]!)) {
+      rIdx.set(pairReq[e]!, -1);
+      reqs.push(pairReq[e]!);
+    }
+    if (!vIdx.has(graph.volunteer[e]!)) {
+      vIdx.set(graph.volunteer[e]!, -1);
+      vols.push(graph.volunteer[e]!);
+    }
+  }
+  reqs.sort((a, b) => a - b);
+  vols.sort((a, b) => a - b);
+  reqs.forEach((r, j) => rIdx.set(r, j));
+  vols.forEach((v, j) => vIdx.set(v, j));
+  const nR = reqs.length;
+  const nV = vols.length;
+  const pr = new Int32Array(n);
+  const pv = new Int32Array(n);
+  const byR: number[][] = reqs.map(() => []);
+  const byV: number[][] = vols.map(() => []);
+  const capOf = new Int32Array(n);
+  const tie = new Float64Array(n);
+  let demandSum = 0;
+  for (const r of reqs) demandSum += p.demand[r]!;
+  const tieScale = Math.floor(TEAM_SCALE / (200 * Math.max(1, demandSum)));
+  for (let i = 0; i < n; i++) {
+    const e = p.pairs[i]!;
+    pr[i] = rIdx.get(pairReq[e]!)!;
+    pv[i] = vIdx.get(graph.volunteer[e]!)!;
+    byR[pr[i]!]!.push(i);
+    byV[pv[i]!]!.push(i);
+    const v = graph.volunteer[e]!;
+    capOf[i] = Math.max(0, Math.min(p.demand[pairReq[e]!]!, V.capacity[v]! - p.load[v]!));
+    tie[i] = Math.floor((tieScale * graph.team[e]!) / Math.max(1, capOf[i]!));
+  }
+  let tieMax = 0;
+  for (let j = 0; j < nR; j++) {
+    let m = 0;
+    for (const i of byR[j]!) m = Math.max(m, tie[i]!);
+    tieMax += m * p.demand[reqs[j]!]!;
+  }
+  const open = new Uint8Array(n).fill(1);
+  const kept = new Uint8Array(n);
+  const keptCount = new Int32Array(nV);
+  let nodes = 0;
+  /** Keeps local pair i (y = 1); when its volunteer's slots are full, closes the other free pairs. Returns what it closed. */
+  const keep = (i: number): number[] => {
+    const j = pv[i]!;
+    kept[i] = 1;
+    touch(i);
+    keptCount[j]!++;
+    const closed: number[] = [];
+    if (keptCount[j]! >= p.slots[vols[j]!]!) {
+      for (const q of byV[j]!) {
+        if (kept[q] === 0 && open[q] === 1) {
+          open[q] = 0;
+          touch(q);
+          closed.push(q);
+        }
+      }
+    }
+    return closed;
+  };
+  const unkeep = (i: number, closed: number[]): void => {
+    for (const q of closed) {
+      open[q] = 1;
+      touch(q);
+    }
+    kept[i] = 0;
+    touch(i);
+    keptCount[pv[i]!]!--;
+  };
+  const hullCost = new Float64Array(nR);
+  // Each request's hull depends only on its own pairs' state: recomputed when a stamp changes.
+  const hullCache: number[][] = reqs.map(() => []);
+  const hullStamp = new Int32Array(nR).fill(-1);
+  const hullMax = new Float64Array(nR);
+  const stamp = new Int32Array(nR);
+  let clock = 0;
+  const touch = (i: number): void => {
+    stamp[pr[i]!] = ++clock;
+  };
+  const served = new Int32Array(nR);
+  /** One relaxation: the flow on the open pairs, its service, the bound on the team cost. */
+  const relax = (keptTeam: number): { x: Int32Array; value: number; bound: number } => {
+    nodes++;
+    // Nodes: request sources [0, nR), request hull nodes [nR, 2nR), volunteers [2nR, 2nR+nV), sink.
+    const t = 2 * nR + nV;
+    const hulls = hullCache;
+    let cMax = 1;
+    for (let j = 0; j < nR; j++) {
+      if (hullStamp[j] === stamp[j]) {
+        cMax = Math.max(cMax, hullMax[j]!);
+        continue;
+      }
+      const caps: number[] = [];
+      const costs: number[] = [];
+      let keptCap = 0;
+      for (const i of byR[j]!) {
+        if (open[i] === 0) continue;
+        if (kept[i] === 1) keptCap += capOf[i]!;
+        else {
+          caps.push(capOf[i]!);
+          costs.push(graph.team[p.pairs[i]!]!);
+        }
+      }
+      const d = p.demand[reqs[j]!]!;
+      const over = Math.max(0, d - keptCap);
+      const h = coverHull(caps, costs, over);
+      // Shift by the kept capacity: the first keptCap units are free.
+      const pts: number[] = keptCap > 0 ? [0, 0] : [];
+      for (let k = 0; k < h.length; k += 2) pts.push(Math.min(d, h[k]! + keptCap), h[k + 1]!);
+      hulls[j] = pts;
+      hullStamp[j] = stamp[j]!;
+      let m = 1;
+      for (let k = 2; k < pts.length; k += 2) {
+        const slope = (pts[k + 1]! - pts[k - 1]!) / Math.max(1, pts[k]! - pts[k - 2]!);
+        m = Math.max(m, Math.ceil(TEAM_SCALE * slope));
+      }
+      hullMax[j] = m;
+      cMax = Math.max(cMax, m);
+    }
+    let arcs = 0;
+    for (const h of hulls) arcs += h.length / 2;
+    const net = new FlowNetwork(t + 1, nR + arcs + n + nV);
+    const supply = new Int32Array(t + 1);
+    const W = (2 * (t + 1) + 4) * (cMax + tieScale * 2 + 1) + 1;
+    const segArcs: Array<[number, number]> = []; // arc id, cost per unit
+    for (let j = 0; j < nR; j++) {
+      const r = reqs[j]!;
+      supply[j] = p.demand[r]!;
+      net.addArc(j, t, p.demand[r]!, W * R.weight[r]!);
+      const pts = hulls[j]!;
+      for (let k = 2; k < pts.length; k += 2) {
+        const width = pts[k]! - pts[k - 2]!;
+        if (width <= 0) continue;
+        // floor keeps the bound valid: the arc never charges more than the hull.
+        const c = Math.floor((TEAM_SCALE * (pts[k + 1]! - pts[k - 1]!)) / width);
+        segArcs.push([net.addArc(j, nR + j, width, c), c]);
+      }
+    }
+    const arcOf = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      if (open[i] === 0 || capOf[i]! <= 0) continue;
+      arcOf[i] = net.addArc(nR + pr[i]!, 2 * nR + pv[i]!, capOf[i]!, kept[i] === 1 ? 0 : tie[i]!);
+    }
+    for (let j = 0; j < nV; j++) {
+      const v = vols[j]!;
+      net.addArc(2 * nR + j, t, Math.max(0, V.capacity[v]! - p.load[v]!), 0);
+    }
+    net.finalize();
+    const order = Int32Array.from({ length: nR }, (_, j) => j).sort((a, b) => R.weight[reqs[b]!]! - R.weight[reqs[a]!]! || a - b);
+    shipSupplies(net, order, supply, t);
+    let hullSum = 0;
+    for (const [a, c] of segArcs) hullSum += net.flow(a) * c;
+    const x = new Int32Array(n);
+    let value = 0;
+    served.fill(0);
+    for (let i = 0; i < n; i++) {
+      if (arcOf[i]! < 0) continue;
+      const f = net.flow(arcOf[i]!);
+      x[i] = f;
+      value += R.weight[reqs[pr[i]!]!]! * f;
+      served[pr[i]!]! += f;
+    }
+    // Hull cost per request (for the branching choice).
+    for (let j = 0; j < nR; j++) {
+      const pts = hulls[j]!;
+      let c = 0;
+      for (let k = 2; k < pts.length; k += 2) {
+        const lo = pts[k - 2]!;
+        const hi = pts[k]!;
+        if (served[j]! <= lo) break;
+        c += ((Math.min(served[j]!, hi) - lo) * (pts[k + 1]! - pts[k - 1]!)) / Math.max(1, hi - lo);
+      }
+      hullCost[j] = c;
+    }
+    return { x, value, bound: keptTeam + Math.ceil((hullSum - tieMax) / TEAM_SCALE - 1e-9) };
+  };
+  const visit = (keptTeam: number): void => {
+    if (nodes >= maxNodes) return;
+    const { x, value, bound } = relax(keptTeam);
+    if (value < target) return;
+    if (value === target && bound >= bestTeam) return;
+    let branchV = -1;
+    let worst = 0;
+    for (let j = 0; j < nV; j++) {
+      let partners = 0;
+      for (const i of byV[j]!) if (x[i]! > 0 || kept[i] === 1) partners++;
+      if (partners - p.slots[vols[j]!]! > worst) {
+        worst = partners - p.slots[vols[j]!]!;
+        branchV = j;
+      }
+    }
+    if (branchV < 0) {
+      // A feasible solution: y = 1 where the flow runs.
+      let team = 0;
+      for (let i = 0; i < n; i++) if (x[i]! > 0) team += graph.team[p.pairs[i]!]!;
+      if (value > target || team < bestTeam) {
+        target = value;
+        bestTeam = team;
+        bestX = x;
+      }
+      if (bound >= bestTeam) return;
+      // Branch at the request whose team cost exceeds its hull cost most, on its smallest free pair.
+      let pickR = -1;
+      let gap = 1e-9;
+      for (let j = 0; j < nR; j++) {
+        let teamJ = 0;
+        let free = 0;
+        for (const i of byR[j]!) {
+          if (x[i]! > 0) teamJ += graph.team[p.pairs[i]!]!;
+          if (x[i]! > 0 && kept[i] === 0) free++;
+        }
+        let keptJ = 0;
+        for (const i of byR[j]!) if (kept[i] === 1) keptJ += graph.team[p.pairs[i]!]!;
+        const g = teamJ - keptJ - hullCost[j]!;
+        if (free > 0 && g > gap) {
+          gap = g;
+          pickR = j;
+        }
+      }
+      if (pickR < 0) return;
+      let pick = -1;
+      for (const i of byR[pickR]!) if (x[i]! > 0 && kept[i] === 0 && (pick < 0 || x[i]! < x[pick]!)) pick = i;
+      open[pick] = 0;
+      touch(pick);
+      visit(keptTeam);
+      open[pick] = 1;
+      touch(pick);
+      const closed = keep(pick);
+      visit(keptTeam + graph.team[p.pairs[pick]!]!);
+      unkeep(pick, closed);
+      return;
+    }
+    const j = branchV;
+    const free = byV[j]!.filter((i) => x[i]! > 0 && kept[i] === 0);
+    free.sort((a, b) => x[a]! - x[b]! || a - b);
+    const undo: Array<[number, number[]]> = [];
+    let team = keptTeam;
+    for (let k = 0; k < free.length && nodes < maxNodes; k++) {
+      const q = free[k]!;
+      open[q] = 0;
+      touch(q);
+      visit(team);
+      open[q] = 1;
+      touch(q);
+      const fills = keptCount[j]! + 1 >= p.slots[vols[j]!]!;
+      undo.push([q, keep(q)]);
+      team += graph.team[p.pairs[q]!]!;
+      if (fills) {
+        // Keeping q fills the slots: the last child keeps q_1..q and closes the rest of v.
+        visit(team);
+        break;
+      }
+    }
+    for (let k = undo.length - 1; k >= 0; k--) unkeep(undo[k]![0], undo[k]![1]);
+  };
+  visit(0);
+  teamSearchStats.searches++;
+  teamSearchStats.nodes += nodes;
+  if (nodes >= maxNodes) teamSearchStats.cutOff++;
+  if (bestX) teamSearchStats.improved++;
+  return bestX;
+}
+
+/**
+ * G. Member swap for level 3: a team member's units go to another candidate of
+ * the same request at no higher team cost, with room and a free slot, when
+ * that lowers travel plus the load-balance cost of both volunteers. The
+ * service and the team cost stay or fall; every swap is checked exactly.
+ * Returns whether anything changed.
+ */
+function swapMembers(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work): boolean {
+  const R = model.requests;
+  const V = model.volunteers;
+  const bal = (v: number, load: number): number => balanceCost(V.existing[v]!, load, V.capacityTotal[v]!);
+  let changed = false;
+  for (let r = 0; r < R.n; r++) {
+    for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+      const f = w.x[e]!;
+      if (f <= 0) continue;
+      const v = graph.volunteer[e]!;
+      let best = -1;
+      let bestDelta = 0;
+      for (let q = graph.start[r]!; q < graph.start[r + 1]!; q++) {
+        if (q === e || w.x[q]! > 0 || graph.team[q]! > graph.team[e]! || graph.cap[q]! < f) continue;
+        const u = graph.volunteer[q]!;
+        if (V.capacity[u]! - w.load[u]! < f || w.partners[u]! >= V.slots[u]!) continue;
+        const delta =
+          (graph.team[q]! - graph.team[e]!) * 1e12 +
+          (graph.travel[q]! - graph.travel[e]!) * f +
+          bal(u, w.load[u]! + f) - bal(u, w.load[u]!) +
+          bal(v, w.load[v]! - f) - bal(v, w.load[v]!);
+        if (delta < bestDelta) {
+          bestDelta = delta;
+          best = q;
+        }
+      }
+      if (best < 0) continue;
+      const u = graph.volunteer[best]!;
+      w.x[e] = 0;
+      w.load[v]! -= f;
+      w.partners[v]!--;
+      w.x[best] = f;
+      w.load[u]! += f;
+      w.partners[u]!++;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Sweeps of step G (each followed by the travel polish), while a sweep changes something. */
+const SWAP_SWEEPS = 5;
+
+/** Passes of step F over all requests (it stops earlier when a pass changes nothing). */
+const TEAM_SEARCH_PASSES = 3;
+
+/** What the level-2 searches of the last solve did (for the benchmark and the tests). */
+export const teamSearchStats = { searches: 0, nodes: 0, cutOff: 0, improved: 0 };
+
+/**
+ * F. Level-2 large neighbourhood search: for each request in turn, a
+ * neighbourhood of up to `maxRequests` requests (the request, then the
+ * partners of its candidates' volunteers, breadth first) is freed and solved
+ * exactly by {@link searchTeams} with everything else fixed (each volunteer's
+ * room and slots less what the rest uses). A better team structure (same or
+ * more service, lower team cost) replaces it. Repeats while something
+ * improves, at most `passes` times. Returns whether anything changed.
+ */
+function teamNeighbourhoods(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work, maxRequests: number, maxNodes: number, passes: number): boolean {
+  const R = model.requests;
+  const V = model.volunteers;
+  const bv = graph.byVolunteer;
+  const inQ = new Uint8Array(R.n);
+  const load = new Int32Array(V.n);
+  const slots = new Int32Array(V.n);
+  let changed = false;
+  for (let pass = 0; pass < passes; pass++) {
+    let improved = false;
+    for (let r0 = 0; r0 < R.n; r0++) {
+      if (graph.start[r0 + 1]! === graph.start[r0]!) continue;
+      const Q = [r0];
+      inQ[r0] = 1;
+      if (R.n <= maxRequests) {
+        // The whole instance fits: one neighbourhood, searched exactly.
+        for (let r = r0 + 1; r < R.n; r++) {
+          Q.push(r);
+          inQ[r] = 1;
+        }
+        r0 = R.n;
+      }
+      for (let h = 0; h < Q.length && Q.length < maxRequests; h++) {
+        const r = Q[h]!;
+        // The volunteers of r's team first (what a smaller team frees), then the others nearest first.
+        const cand: number[] = [];
+        for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (w.x[e]! > 0) cand.push(e);
+        for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (w.x[e]! <= 0) cand.push(e);
+        for (const e of cand) {
+          if (Q.length >= maxRequests) break;
+          const v = graph.volunteer[e]!;
+          for (let k = bv.start[v]!; k < bv.start[v + 1]! && Q.length < maxRequests; k++) {
+            const q = bv.items[k]!;
+            const r2 = pairReq[q]!;
+            if (w.x[q]! > 0 && inQ[r2] === 0) {
+              inQ[r2] = 1;
+              Q.push(r2);
+            }
+          }
+        }
+      }
+      const list: number[] = [];
+      for (const r of Q) for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) list.push(e);
+      for (const r of Q) inQ[r] = 0;
+      list.sort((a, b) => a - b);
+      const pairs = Int32Array.from(list);
+      const x = new Int32Array(pairs.length);
+      for (let i = 0; i < pairs.length; i++) {
+        const e = pairs[i]!;
+        const v = graph.volunteer[e]!;
+        load[v] = w.load[v]!;
+        slots[v] = V.slots[v]! - w.partners[v]!;
+      }
+      for (let i = 0; i < pairs.length; i++) {
+        const e = pairs[i]!;
+        x[i] = w.x[e]!;
+        if (x[i]! > 0) {
+          const v = graph.volunteer[e]!;
+          load[v]! -= x[i]!;
+          slots[v]!++;
+        }
+      }
+      const better = searchTeams(model, graph, pairReq, { pairs, demand: R.demand, load, slots, x }, maxNodes);
+      if (!better) continue;
+      for (let i = 0; i < pairs.length; i++) {
+        const e = pairs[i]!;
+        const old = w.x[e]!;
+        const f = better[i]!;
+        if (old === f) continue;
+        const v = graph.volunteer[e]!;
+        if (old === 0) w.partners[v]!++;
+        if (f === 0) w.partners[v]!--;
+        w.load[v]! += f - old;
+        w.served[pairReq[e]!]! += f - old;
+        w.x[e] = f;
+      }
+      improved = changed = true;
+    }
+    if (!improved) break;
+  }
+  return changed;
 }
 
 /** What the last level-1 search did (for the benchmark and the tests). */

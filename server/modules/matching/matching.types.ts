@@ -102,6 +102,12 @@ export interface MatchOptions {
   exactServeMaxPairs?: number;
   /** Flows the exact level-1 search may solve before it stops with the best found (default 250). */
   exactServeNodes?: number;
+  /** Candidate graphs up to this many pairs get the level-2 (team cost) neighbourhood search (default 10,000; 0 switches it off). */
+  teamSearchMaxPairs?: number;
+  /** Requests freed together in one level-2 neighbourhood (default 8). */
+  teamSearchRequests?: number;
+  /** Flows one level-2 neighbourhood search may solve before it stops with the best found (default 200). */
+  teamSearchNodes?: number;
 }
 
 export interface MatchInstance {
