@@ -302,3 +302,36 @@ describe('regional pool: a volunteer finds requests of the partner municipality'
     expect((await adminB.put(`${baseB}/regional-pool`, { poolId: shared })).status).toBe(200);
   });
 });
+
+describe('regional pool: two first invitations at once', () => {
+  let env: TestEnv;
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+  });
+  afterAll(() => env.close());
+
+  it('makes the volunteer known once, however many invitations arrive together', async () => {
+    const volunteer = await signedIn(env.app, A.volunteer.email);
+    const residentB = await signedIn(env.app, B.resident.email);
+    const coordinatorB = await signedIn(env.app, B.socialWorker.email);
+    const groceriesB = await categoryId(residentB, baseB, 'groceries');
+    await env.database.db.execute(sql`update volunteer_profiles set active = false where tenant_id = ${B.id}`);
+    const ids: string[] = [];
+    for (const n of [1, 2]) {
+      const res = await residentB.post(`${baseB}/help-requests`, { ...groceriesInB(groceriesB, true), houseNumber: 20 + n });
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    const profile = (await (await volunteer.get(`${baseA}/me/volunteer-profile`)).json()) as Record<string, unknown> & { pc4: string };
+    const { personId: _p, place: _pl, vog: _v, updatedAt: _u, pc4, ...rest } = profile;
+    expect((await volunteer.put(`${baseA}/me/volunteer-profile`, { ...rest, postcode: pc4, maxKm: 30, regionalPool: true, maxResidents: 3, sessionsPerMonth: 4 })).status).toBe(200);
+    const candidates = (await (await coordinatorB.get(`${baseB}/help-requests/${ids[0]}/candidates`)).json()) as Array<{ volunteerPersonId: string; homeMunicipality: string | null }>;
+    const victor = candidates.find((c) => c.homeMunicipality === 'Dordrecht');
+    expect(victor).toBeDefined();
+    const answers = await Promise.all(ids.map((id) => coordinatorB.post(`${baseB}/help-requests/${id}/matches`, { volunteerPersonId: victor!.volunteerPersonId })));
+    expect(answers.map((r) => r.status)).toEqual([201, 201]);
+    expect(await count(env, `regional_volunteers where tenant_id = '${B.id}' and home_person_id = '${A.volunteer.id}'`)).toBe(1);
+    expect(await count(env, `persons where tenant_id = '${B.id}' and account_id = (select account_id from persons where tenant_id = '${A.id}' and id = '${A.volunteer.id}')`)).toBe(1);
+    expect(await count(env, `help_matches where tenant_id = '${B.id}' and request_id in ('${ids[0]}', '${ids[1]}')`)).toBe(2);
+  });
+});

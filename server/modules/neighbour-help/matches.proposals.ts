@@ -105,7 +105,8 @@ export async function volunteerRows(q: Queryable, c: CityInput, onlyPersonId?: s
   }
   c.volunteers ??= readVolunteers(q, c, since);
   const rows = await c.volunteers;
-  return onlyPersonId ? rows.filter((v) => v.personId === onlyPersonId) : rows;
+  // A volunteer of the pool may be named by their home id (a list read before they became known here).
+  return onlyPersonId ? rows.filter((v) => v.personId === onlyPersonId || v.home?.personId === onlyPersonId) : rows;
 }
 
 /** First names of volunteers by id, here or (not yet hosted) in the pool. */

@@ -189,10 +189,6 @@ export async function inviteVolunteer(
     const [request] = await repo.requestsForMatching(tx, ctx.tenant.id, requestId);
     if (!request) throw new AppError('not_found');
     const tried = await repo.volunteersTriedOn(tx, ctx.tenant.id, requestId);
-    const live = (await repo.matchesOfRequest(tx, ctx.tenant.id, requestId)).some(
-      (m) => m.volunteerPersonId === input.volunteerPersonId && (m.state === 'proposed' || holdsCapacity(m.state as MatchState)),
-    );
-    if (live) throw conflict('This volunteer already has this request.', 'volunteerPersonId');
     const city = await cityInput(tx, ctx);
     const [c] = await candidatesForRequest(tx, city, request, 1, {
       widen: coordinator,
@@ -200,7 +196,12 @@ export async function inviteVolunteer(
       ignoreNoShows: coordinator,
       includeTried: coordinator,
     });
-    if (!c || (tried.has(input.volunteerPersonId) && !coordinator)) {
+    // By the id the engine knows them by here (a volunteer of the pool may have been named by their home id).
+    const live = (await repo.matchesOfRequest(tx, ctx.tenant.id, requestId)).some(
+      (m) => (m.volunteerPersonId === input.volunteerPersonId || m.volunteerPersonId === c?.volunteerPersonId) && (m.state === 'proposed' || holdsCapacity(m.state as MatchState)),
+    );
+    if (live) throw conflict('This volunteer already has this request.', 'volunteerPersonId');
+    if (!c || (tried.has(c.volunteerPersonId) && !coordinator)) {
       throw invalid([{ name: 'volunteerPersonId', code: 'invalid_value', reason: 'This volunteer cannot take this request (offer, distance, VOG, day parts, language or limit).' }]);
     }
     const now = ctx.now();

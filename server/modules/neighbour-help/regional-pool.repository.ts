@@ -145,11 +145,31 @@ export async function emailTaken(q: Queryable, tenantId: string, email: string):
   return !!row;
 }
 
+/** Links a person here to their home record; false when the link already exists. */
 export async function insertHosted(
   q: Queryable,
   row: { tenantId: string; personId: string; homeTenantId: string; homePersonId: string; now: Date },
-): Promise<void> {
-  await q.insert(regionalVolunteers).values({ tenantId: row.tenantId, personId: row.personId, homeTenantId: row.homeTenantId, homePersonId: row.homePersonId, createdAt: row.now });
+): Promise<boolean> {
+  const rows = await q
+    .insert(regionalVolunteers)
+    .values({ tenantId: row.tenantId, personId: row.personId, homeTenantId: row.homeTenantId, homePersonId: row.homePersonId, createdAt: row.now })
+    .onConflictDoNothing()
+    .returning({ personId: regionalVolunteers.personId });
+  return rows.length > 0;
+}
+
+/** A new person here, unless one with this account (or e-mail) exists already; returns the new id or null. */
+export async function insertPersonOnce(
+  q: Queryable,
+  row: { tenantId: string; id: string; accountId: string | null; givenName: string; familyName: string; email: string | null; phone: string | null },
+  now: Date,
+): Promise<string | null> {
+  const rows = await q
+    .insert(persons)
+    .values({ ...row, createdAt: now, updatedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: persons.id });
+  return rows[0]?.id ?? null;
 }
 
 export async function grantVolunteerRole(q: Queryable, tenantId: string, personId: string, now: Date): Promise<void> {

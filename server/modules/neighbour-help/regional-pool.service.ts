@@ -13,7 +13,6 @@ import type { Tx } from '../../db/client';
 import type { Deps } from '../../http/env';
 import { runInTenant } from '../../http/tenant';
 import { audit } from '../../audit/audit.service';
-import { insertPerson } from '../persons/persons.repository';
 import type { CityInput } from './matches.proposals';
 import * as repo from './regional-pool.repository';
 
@@ -75,9 +74,10 @@ export async function leaveRegionalPool(deps: Deps, ctx: TenantContext) {
  * volunteer, and a link to their home record. Everyone else keeps their id.
  */
 export async function volunteerHere(tx: Tx, ctx: TenantContext, c: CityInput, volunteerId: string, opts: { bySelf?: boolean } = {}): Promise<string> {
-  const row = (await c.volunteers)?.find((v) => v.personId === volunteerId);
+  const row = (await c.volunteers)?.find((v) => v.personId === volunteerId || v.home?.personId === volunteerId);
   const home = row?.home;
-  if (!row || !home || home.hosted) return volunteerId;
+  if (!row || !home) return volunteerId;
+  if (home.hosted) return row.personId;
   const existing = await repo.findHosted(tx, ctx.tenant.id, home.tenantId, home.personId);
   if (existing) return existing;
   const person = await repo.poolVolunteerPerson(tx, home.tenantId, home.personId);
@@ -85,12 +85,18 @@ export async function volunteerHere(tx: Tx, ctx: TenantContext, c: CityInput, vo
   const now = ctx.now();
   let personId = person.accountId ? await repo.personOfAccount(tx, ctx.tenant.id, person.accountId) : null;
   if (!personId) {
-    personId = randomUUID();
     const email = person.email && !(await repo.emailTaken(tx, ctx.tenant.id, person.email)) ? person.email : null;
-    await insertPerson(tx, { tenantId: ctx.tenant.id, id: personId, accountId: person.accountId, givenName: person.givenName, familyName: person.familyName, email, phone: person.phone, now });
+    const fresh = { tenantId: ctx.tenant.id, id: randomUUID(), accountId: person.accountId, givenName: person.givenName, familyName: person.familyName, email, phone: person.phone };
+    // Two first proposals at once: the second waits for the first and then finds its person.
+    personId = (await repo.insertPersonOnce(tx, fresh, now)) ?? (person.accountId ? await repo.personOfAccount(tx, ctx.tenant.id, person.accountId) : null);
+    if (!personId) throw new AppError('conflict', undefined, { invalidParams: [{ name: 'volunteerPersonId', code: 'invalid_value', reason: 'Try again in a moment.' }] });
   }
   await repo.grantVolunteerRole(tx, ctx.tenant.id, personId, now);
-  await repo.insertHosted(tx, { tenantId: ctx.tenant.id, personId, homeTenantId: home.tenantId, homePersonId: home.personId, now });
+  if (!(await repo.insertHosted(tx, { tenantId: ctx.tenant.id, personId, homeTenantId: home.tenantId, homePersonId: home.personId, now }))) {
+    // Someone else made them known here a moment ago.
+    const hosted = await repo.findHosted(tx, ctx.tenant.id, home.tenantId, home.personId);
+    if (hosted) return hosted;
+  }
   // The volunteer who offers help themself is the actor, under their new person record here.
   const actorCtx = opts.bySelf ? { ...ctx, actor: { ...ctx.actor, personId } } : ctx;
   await audit(tx, actorCtx, { action: 'regional_volunteer.host', purpose: 'neighbour_help', resourceType: 'person', resourceId: personId, subjectPersonId: personId });
