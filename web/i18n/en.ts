@@ -1160,6 +1160,11 @@ export const en: Catalogue = {
   'purpose.system_data_load': 'Data loaded by the system',
   'purpose.household_plan': 'Plan around the resident',
   'purpose.resident_voice': 'The resident\'s voice',
+  'action.effect_tariff.create': 'Tariff for the effect calculator added',
+  'action.effect_calculation.create': 'Effect calculation saved',
+  'action.effect_calculation.update': 'New version of an effect calculation saved',
+  'action.effect_calculation.export': 'Effect calculation downloaded (CSV)',
+  'purpose.effect_measurement': 'Measuring effects',
   'outcome.success': 'Succeeded',
   'outcome.denied': 'Denied',
   // The coach (neighbour help): the queue of stalled requests, rotas, the resident's own network, figures

@@ -1187,6 +1187,11 @@ export const nl = {
   'purpose.system_data_load': 'Gegevens ingelezen door het systeem',
   'purpose.household_plan': 'Plan rond de inwoner',
   'purpose.resident_voice': 'Stem van de inwoner',
+  'action.effect_tariff.create': 'Tarief voor de effectencalculator toegevoegd',
+  'action.effect_calculation.create': 'Effectberekening opgeslagen',
+  'action.effect_calculation.update': 'Nieuwe versie van een effectberekening opgeslagen',
+  'action.effect_calculation.export': 'Effectberekening gedownload (CSV)',
+  'purpose.effect_measurement': 'Effecten meten',
   'outcome.success': 'Gelukt',
   'outcome.denied': 'Geweigerd',
   // The coach (buurthulp): the queue of stalled requests, rotas, the resident's own network, figures
