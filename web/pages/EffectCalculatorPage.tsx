@@ -8,7 +8,7 @@
  * downloaded as CSV or printed (print stylesheet in effects.css).
  */
 import { Button, ButtonGroup, Heading2, Heading3, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import * as api from '../api/effects';
 import { COST_KINDS, PAYERS, PERIODS, QUANTITY_UNITS, type Calculation, type Computed, type EffectInput, type ReferencePrices, type Tariff } from '../api/effects';
 import { isApiError } from '../api/client';
@@ -26,9 +26,11 @@ import type { MessageKey } from '../i18n/nl';
 import { problemMessage } from '../lib/errors';
 import { useResource } from '../lib/use-resource';
 import { navigate, RouterLink } from '../router';
-import { EffectResults } from './EffectResults';
 import { decimalText, euro, parseDecimal, percentToProbability, probabilityToPercent } from './effects-format';
 import './effects.css';
+
+/** The results bring the charting library; it loads only when a result is shown. */
+const EffectResults = lazy(() => import('./EffectResults').then((m) => ({ default: m.EffectResults })));
 
 export const effectCalculationPath = (id: string) => `${PATHS.effects}/berekeningen/${encodeURIComponent(id)}`;
 
@@ -458,7 +460,11 @@ function Editor({ code, lists }: { code: string; lists: Lists }) {
           </div>
         )}
         {previewFailed && <Paragraph>{previewFailed}</Paragraph>}
-        {computed && <EffectResults computed={computed} stale={faults.length > 0} />}
+        {computed && (
+          <Suspense fallback={<Paragraph>{t('app.loading')}</Paragraph>}>
+            <EffectResults computed={computed} stale={faults.length > 0} />
+          </Suspense>
+        )}
       </section>
 
       {saved && saved.versions.length > 0 && (
@@ -508,6 +514,7 @@ function fieldLabel(t: Translate, name: string): string {
   const field = parts.slice(2).join('.') || parts[0] || '';
   const fieldKey = `effects.field.${field}` as MessageKey;
   const fieldName = t(fieldKey) === fieldKey ? field : t(fieldKey);
+  // (unknown keys come back as the key itself)
   if (parts[0] === 'costs' && parts[1]) return `${t('effects.costLine', { n: Number(parts[1]) + 1 })}, ${fieldName}`;
   if (parts[0] === 'reference' && parts[1]) return `${t('effects.referenceLine', { n: Number(parts[1]) + 1 })}, ${fieldName}`;
   const topKey = `effects.field.${name}` as MessageKey;

@@ -61,7 +61,7 @@ export function EffectResults({ computed, stale = false }: { computed: Computed;
         // The chart is a picture of the table below, which screen readers read instead.
         <div className="effects-chart" aria-hidden="true">
           <ResponsiveContainer width="100%" height={Math.max(180, 60 * chartData.length)}>
-            <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 16 }}>
+            <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" tickFormatter={(v: number) => euro(v * 100, locale).replace(/[,.]00$/, '')} />
               <YAxis type="category" dataKey="name" width={130} />
