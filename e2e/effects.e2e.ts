@@ -10,6 +10,7 @@
  *   avoided: 30% × 4 h a week × 52 weeks × € 35,15 (household help) = € 2.193,36
  *   net: € 2.193,36 − € 1.648,08 = € 545,28
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, expectAccessible, expectPageBasics, PHONE, screenshot, signIn, useServerAndBrowser, waitForHeading } from './harness';
 
@@ -18,7 +19,7 @@ const POLICY_OFFICER = 'beleid@dordrecht.example';
 const RESIDENT = 'inwoner@dordrecht.example';
 let savedPath = '';
 
-async function noSidewaysScroll(page: import('playwright-core').Page): Promise<void> {
+async function noSidewaysScroll(page: Page): Promise<void> {
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
   expect(scroll, 'the page scrolls sideways').toBeLessThanOrEqual(width);
 }

@@ -317,7 +317,9 @@ function Editor({ code, lists }: { code: string; lists: Lists }) {
       <form noValidate onSubmit={save} className="samenspel-form effects-editor" aria-labelledby="eff-input-heading">
         <Heading2 id="eff-input-heading">{t('effects.inputHeading')}</Heading2>
         <div className="effects-grid">
-          <TextField id="eff-title" label={t('effects.calcTitle')} description={t('effects.calcTitleHint')} value={draft.title} onChange={(title) => setDraft((d) => ({ ...d, title }))} error={faultFor('title')} />
+          <div className="effects-wide">
+            <TextField id="eff-title" label={t('effects.calcTitle')} description={t('effects.calcTitleHint')} value={draft.title} onChange={(title) => setDraft((d) => ({ ...d, title }))} error={faultFor('title')} />
+          </div>
           <SelectField
             id="eff-scope"
             label={t('effects.scope')}
