@@ -27,6 +27,7 @@ import { outcomeRoutes } from './modules/household/outcomes.routes';
 import { voiceRoutes } from './modules/household/voice.routes';
 import { frontRoutes } from './modules/household/front.routes';
 import { meetupRoutes } from './modules/meetups/meetups.routes';
+import { effectRoutes } from './modules/effects/effects.routes';
 import { regionalPoolRoutes } from './modules/neighbour-help/regional-pool.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { matchRoutes } from './modules/neighbour-help/matches.routes';
@@ -92,6 +93,7 @@ export function buildApp(deps: Deps) {
   api.route('/', outcomeRoutes(deps));
   api.route('/', voiceRoutes(deps));
   api.route('/', frontRoutes(deps));
+  api.route('/', effectRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

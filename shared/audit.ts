@@ -94,6 +94,10 @@ export const AUDIT_ACTIONS = [
   'household_settings.update',
   'involvement.read',
   'involvement.contact',
+  'effect_tariff.create',
+  'effect_calculation.create',
+  'effect_calculation.update',
+  'effect_calculation.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -110,6 +114,8 @@ export const AUDIT_PURPOSES = [
   'household_plan',
   /** Listening to residents: the organisation's overview of open wishes. */
   'resident_voice',
+  /** Measuring effects: the effect calculator's tariffs and calculations (no personal data). */
+  'effect_measurement',
   /** A one-off load by the system (demo data, a migration of records). */
   'system_data_load',
 ] as const;

@@ -218,7 +218,40 @@ const ACTIONS: Record<string, Action> = {
     path: () => `/municipalities/{code}/resident-files/${fileOfA}/help-requests`,
     allowed: ['resident', 'social_worker', 'professional'],
   },
+  // The effect calculator: policy officers and administrators change and preview; social workers read.
+  'list the reference prices': { method: 'GET', path: () => '/municipalities/{code}/effect-prices', allowed: ['social_worker', 'policy_officer', 'admin'] },
+  'list the municipal tariffs': { method: 'GET', path: () => '/municipalities/{code}/effect-tariffs', allowed: ['social_worker', 'policy_officer', 'admin'] },
+  'add a municipal tariff': {
+    method: 'POST',
+    path: () => '/municipalities/{code}/effect-tariffs',
+    body: () => ({ shortVar: 'homecare_household', price: 38 + (++seq % 100) / 100, validFrom: '2024-01-01', source: 'Tarievenlijst (synthetisch)' }),
+    allowed: ['policy_officer', 'admin'],
+  },
+  'preview an effect calculation': { method: 'POST', path: () => '/municipalities/{code}/effect-calculations/preview', body: () => EFFECT_INPUT, allowed: ['policy_officer', 'admin'] },
+  'list effect calculations': { method: 'GET', path: () => '/municipalities/{code}/effect-calculations', allowed: ['social_worker', 'policy_officer', 'admin'] },
+  'save an effect calculation': { method: 'POST', path: () => '/municipalities/{code}/effect-calculations', body: () => ({ input: EFFECT_INPUT }), allowed: ['policy_officer', 'admin'] },
+  'read an effect calculation': { method: 'GET', path: () => `/municipalities/{code}/effect-calculations/${calculationOfA}`, allowed: ['social_worker', 'policy_officer', 'admin'] },
+  'save a new version of an effect calculation': {
+    method: 'PUT',
+    // Each role changes a calculation of its own, saved in beforeAll, so one new version does not decide the next cell.
+    path: (self) => `/municipalities/{code}/effect-calculations/${calculationToChange.get(self) ?? calculationOfA}`,
+    body: () => ({ basedOnVersion: 1, reason: 'Bijgesteld', input: EFFECT_INPUT }),
+    allowed: ['policy_officer', 'admin'],
+  },
+  'export an effect calculation': { method: 'GET', path: () => `/municipalities/{code}/effect-calculations/${calculationOfA}/export.csv`, allowed: ['social_worker', 'policy_officer', 'admin'] },
 };
+
+/** A small effect calculation without names. */
+const EFFECT_INPUT = {
+  scope: 'programme',
+  title: 'Buurthulp wijk Noord 2024',
+  priceYear: 2024,
+  costs: [{ id: 'c1', kind: 'coordination', label: 'Coördinatie', payer: 'municipality_wmo', quantity: 2, quantityUnit: 'hour', period: 'month', duration: 12, price: { shortVar: 'homecare_guidance_hour' } }],
+  reference: [{ id: 'r1', label: 'Huishoudelijke hulp', payer: 'municipality_wmo', persons: 10, probability: 0.3, quantity: 2, quantityUnit: 'hour', period: 'week', duration: 52, price: { shortVar: 'homecare_household' } }],
+};
+/** An effect calculation of municipality A, saved in beforeAll; and per role one to change. */
+let calculationOfA = '';
+const calculationToChange = new Map<string, string>();
 
 /** Actions on the demo resident's own request: the volunteer (also a resident) does not own it. */
 const OWNER_ONLY = new Set([
@@ -288,6 +321,9 @@ describe('authorisation matrix', () => {
       validUntil: '2027-06-01',
     });
     await worker.put(`/api/municipalities/${A.code}/resident-files/${fileOfA}/plan`, { basedOnVersion: 0, reason: 'Eerste plan', goals: [], actions: [], domains: ['finances'] });
+    const save = async () => ((await (await agents.get('policy_officer')!.post(`/api/municipalities/${A.code}/effect-calculations`, { input: EFFECT_INPUT })).json()) as { id: string }).id;
+    calculationOfA = await save();
+    for (const role of ROLES) calculationToChange.set(PERSON_BY_ROLE[role].id, await save());
     for (const role of ROLES) {
       const res = await agents.get('admin')!.post(`/api/municipalities/${A.code}/meetups`, ACTIONS['plan a meet-up for Stichting Buurtkracht']!.body!());
       meetupToCancel.set(PERSON_BY_ROLE[role].id, ((await res.json()) as { id: string }).id);

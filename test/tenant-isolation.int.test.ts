@@ -16,6 +16,9 @@ import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
 /** `roleFirst`: the administrator is refused by role before the id is looked at (403 for any id, so nothing leaks either way). */
 type Case = { body?: unknown; query?: string; roleFirst?: boolean };
 
+/** A valid effect calculation input (no lines), for the effect calculator's routes. */
+const EFFECT_INPUT = { scope: 'programme', title: 'Indringer', priceYear: 2024, costs: [], reference: [] };
+
 /** Every tenant-scoped operation, with a request that would succeed in the caller's own municipality. */
 const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/me': {},
@@ -146,6 +149,15 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/persons/{personId}/involvement': { roleFirst: true },
   'GET /municipalities/{code}/resident-files/{fileId}/help-requests': {},
   'POST /municipalities/{code}/resident-files/{fileId}/help-requests': { body: { requestId: B.helpRequestId } },
+  'GET /municipalities/{code}/effect-prices': {},
+  'GET /municipalities/{code}/effect-tariffs': {},
+  'POST /municipalities/{code}/effect-tariffs': { body: { shortVar: 'homecare_household', price: 1, validFrom: '2024-01-01', source: 'Indringer' } },
+  'POST /municipalities/{code}/effect-calculations/preview': { body: EFFECT_INPUT },
+  'GET /municipalities/{code}/effect-calculations': {},
+  'POST /municipalities/{code}/effect-calculations': { body: { input: EFFECT_INPUT } },
+  'GET /municipalities/{code}/effect-calculations/{calculationId}': {},
+  'PUT /municipalities/{code}/effect-calculations/{calculationId}': { body: { basedOnVersion: 1, reason: 'Indringer', input: EFFECT_INPUT } },
+  'GET /municipalities/{code}/effect-calculations/{calculationId}/export.csv': {},
 };
 
 /** A rota and a network contact of municipality B, made in the test database (the demo data has none). */
@@ -158,6 +170,8 @@ const consentOfB = 'f4000000-0000-4000-8000-000000051201';
 const networkMemberOfB = 'f5000000-0000-4000-8000-000000051201';
 const voiceOfB = 'f6000000-0000-4000-8000-000000051201';
 const measurementOfB = 'f7000000-0000-4000-8000-000000051201';
+/** An effect calculation of municipality B with one version, and a tariff. */
+const calculationOfB = 'f8000000-0000-4000-8000-000000051201';
 
 /** A match of municipality B (from the demo data), looked up once the database is there. */
 let matchOfB = '';
@@ -180,6 +194,7 @@ const fill = (template: string, code: string): string =>
     .replace('{consentId}', consentOfB)
     .replace('{memberId}', networkMemberOfB)
     .replace('{entryId}', voiceOfB)
+    .replace('{calculationId}', calculationOfB)
     .replace('{version}', '1');
 
 /** Operations that belong to no municipality (the session, public settings, the demo outbox). */
@@ -232,6 +247,9 @@ async function snapshotOfB(env: TestEnv): Promise<string> {
       sql`select * from resident_voice_entries where tenant_id = ${B.id} order by id`,
       sql`select * from household_settings where tenant_id = ${B.id}`,
       sql`select * from plan_help_requests where tenant_id = ${B.id} order by file_id, request_id`,
+      sql`select * from effect_tariffs where tenant_id = ${B.id} order by id`,
+      sql`select * from effect_calculations where tenant_id = ${B.id} order by id`,
+      sql`select * from effect_calculation_versions where tenant_id = ${B.id} order by calculation_id, version`,
       sql`select seq, hash from audit_events where tenant_id = ${B.id} order by seq`,
       sql`select * from audit_chain_heads where tenant_id = ${B.id}`,
     ].map((q) => queryRows(env.database.db, q)),
@@ -251,6 +269,8 @@ async function secretsOfB(env: TestEnv): Promise<string[]> {
     'Huisgenoot van B',
     'Buurman van B',
     'Een wens van B',
+    'Effectberekening van B',
+    'Tarievenlijst van B',
   ];
 }
 
@@ -287,6 +307,12 @@ describe('tenant isolation', () => {
     await env.database.db.execute(sql`insert into outcome_scores (tenant_id, measurement_id, domain, score) values (${B.id}, ${measurementOfB}, 'finances', 2)`);
     await env.database.db.execute(sql`insert into resident_voice_entries (tenant_id, id, file_id, kind, occasion, body, recorded_by_person_id, created_at)
       values (${B.id}, ${voiceOfB}, ${fileOfB}, 'wish', 'contact', 'Een wens van B', ${B.resident.id}, now())`);
+    await env.database.db.execute(sql`insert into effect_tariffs (tenant_id, id, short_var, price_cents, valid_from, source, created_by_person_id, created_at)
+      values (${B.id}, gen_random_uuid(), 'homecare_household', 3900, '2024-01-01', 'Tarievenlijst van B', ${B.admin.id}, now())`);
+    await env.database.db.execute(sql`insert into effect_calculations (tenant_id, id, scope, title, current_version, created_by_person_id, created_at, updated_at)
+      values (${B.id}, ${calculationOfB}, 'programme', 'Effectberekening van B', 1, ${B.admin.id}, now(), now())`);
+    await env.database.db.execute(sql`insert into effect_calculation_versions (tenant_id, calculation_id, version, input, reason, author_person_id, created_at)
+      values (${B.id}, ${calculationOfB}, 1, '{"scope":"programme","title":"Effectberekening van B","priceYear":2024,"costs":[],"reference":[]}', 'Eerste versie', ${B.admin.id}, now())`);
     const doc = (await (await env.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/^\/api/, "")}`));
   });
@@ -315,7 +341,7 @@ describe('tenant isolation', () => {
   it("answers 404 when A's administrator names a resource of B inside municipality A", async () => {
     const before = await snapshotOfB(env);
     const secrets = await secretsOfB(env);
-    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => /\{(personId|requestId|matchId|rotaId|contactId|meetupId|reportId|fileId|consentId|memberId|entryId)\}/.test(op));
+    const withPerson = Object.entries(TENANT_ROUTES).filter(([op]) => /\{(personId|requestId|matchId|rotaId|contactId|meetupId|reportId|fileId|consentId|memberId|entryId|calculationId)\}/.test(op));
     expect(withPerson.length).toBeGreaterThan(0);
     for (const [op, c] of withPerson) {
       const [method, template] = op.split(' ') as [string, string];

@@ -8,6 +8,8 @@ import { AbuseReportsPage } from '../pages/AbuseReportsPage';
 import { I18nProvider } from '../i18n/i18n';
 import { AuditLogPage } from '../pages/AuditLogPage';
 import { RegionalPoolPage } from '../pages/RegionalPoolPage';
+import { EffectCalculatorPage } from '../pages/EffectCalculatorPage';
+import { EffectTariffsPage } from '../pages/EffectTariffsPage';
 import { CoachQueuePage } from '../pages/CoachQueuePage';
 import { CoachRequestPage } from '../pages/CoachRequestPage';
 import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
@@ -94,6 +96,10 @@ const ROUTES: Route[] = [
   { path: PATHS.notifications, render: () => <NotificationsPage /> },
   { path: PATHS.myBlocks, render: () => <MyBlocksPage /> },
   { path: PATHS.abuseReports, render: () => <AbuseReportsPage /> },
+  // Effect calculator (effectencalculator)
+  { path: PATHS.effects, render: () => <EffectCalculatorPage /> },
+  { path: PATHS.effectTariffs, render: () => <EffectTariffsPage /> },
+  { path: `${PATHS.effects}/berekeningen/:id`, render: ({ id }) => <EffectCalculatorPage id={id ?? ''} /> },
 ];
 
 function CurrentPage() {

@@ -33,6 +33,8 @@ export const PATHS = {
   myBlocks: '/geblokkeerde-personen',
   abuseReports: '/gemelde-problemen',
   regionalPool: '/beheer/regio',
+  effects: '/effectencalculator',
+  effectTariffs: '/effectencalculator/tarieven',
 } as const;
 
 export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
@@ -89,6 +91,9 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
     }
     if (options.roles.includes('social_worker') || options.roles.includes('admin')) {
       items.push({ href: PATHS.abuseReports, label: 'layout.abuseReports' });
+    }
+    if (options.roles.includes('policy_officer') || options.roles.includes('admin')) {
+      items.push({ href: PATHS.effects, label: 'layout.effects' });
     }
     if (options.roles.length > 0) items.push({ href: PATHS.meetups, label: 'layout.meetups' });
     // The e-mails about notifications link to /meldingen; the menu shows the unread count.

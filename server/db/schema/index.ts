@@ -210,3 +210,4 @@ export * from './neighbour-help';
 export * from './help-matches';
 export * from './regional-pool';
 export * from './household';
+export * from './effects';
