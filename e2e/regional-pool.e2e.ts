@@ -51,7 +51,26 @@ describe('the regional pool', () => {
       await page.getByLabel('Pool', { exact: true }).selectOption({ label: 'Regio Zuid-Holland Zuid (Dordrecht)' });
       await page.getByRole('button', { name: 'Aansluiten' }).click();
       await page.getByRole('status').filter({ hasText: 'Uw gemeente zit nu in de pool Regio Zuid-Holland Zuid.' }).waitFor();
-      await page.getByRole('listitem').filter({ hasText: 'Dordrecht' }).waitFor();
+      // Back in, but sharing waits for a yes from a municipality in the pool.
+      await page.getByText('Uw gemeente wacht op een ja van een gemeente die al in deze pool zit.', { exact: false }).waitFor();
+      await expectAccessible(page, 'regional pool, waiting for a yes');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("lets Dordrecht's administrator let Gorinchem back in", async () => {
+    const { context, page, pageErrors } = await e2e.openPage(DESKTOP);
+    try {
+      await signIn(page, DEMO.admin);
+      await page.goto('/beheer/regio');
+      await waitForHeading(page, 'Regionale samenwerking');
+      await page.getByRole('heading', { name: 'Gemeenten die willen meedoen' }).waitFor();
+      await expectAccessible(page, 'regional pool with a municipality waiting');
+      await page.getByRole('button', { name: 'Gorinchem toelaten' }).click();
+      await page.getByRole('status').filter({ hasText: 'Gorinchem doet nu mee in de pool.' }).waitFor();
+      await page.getByRole('listitem').filter({ hasText: 'Gorinchem' }).waitFor();
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

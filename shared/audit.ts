@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS = [
   'meetup.attendees.read',
   'regional_pool.join',
   'regional_pool.leave',
+  'regional_pool.accept',
   'regional_volunteer.host',
   'resident_file.create',
   'resident_file.read',

@@ -120,9 +120,24 @@ describe('regional pool: a volunteer helps across the municipal border', () => {
     // A sees the pool without partners now.
     expect(((await (await adminA.get(`${baseA}/regional-pool`)).json()) as PoolState).pool?.partners).toEqual([]);
     const poolId = afterLeaving.pools[0]!.id;
+    // Joining an existing pool shares nothing until a municipality in it says yes.
     const back = await adminB.put(`${baseB}/regional-pool`, { poolId });
     expect(back.status).toBe(200);
-    expect(((await back.json()) as PoolState).pool?.partners).toEqual([{ code: A.code, name: 'Dordrecht' }]);
+    expect(((await back.json()) as PoolState).pool).toMatchObject({ accepted: false, partners: [] });
+    const waitingForA = (await (await adminA.get(`${baseA}/regional-pool`)).json()) as PoolState & { pool: { waiting: Array<{ code: string }>; partners: unknown[] } };
+    expect(waitingForA.pool.waiting).toEqual([{ code: B.code, name: 'Gorinchem' }]);
+    expect(waitingForA.pool.partners).toEqual([]);
+    const stillNobody = await residentB.post(`${baseB}/help-requests`, groceriesInB(groceriesB, true));
+    const pendingId = ((await stillNobody.json()) as { id: string }).id;
+    expect(await count(env, `help_matches where tenant_id = '${B.id}' and request_id = '${pendingId}'`)).toBe(0);
+    await residentB.post(`${baseB}/help-requests/${pendingId}/cancel`, { reason: 'Niet meer nodig.' });
+    // Only an admin of a member lets B in; B cannot let itself in.
+    expect((await socialWorkerA.post(`${baseA}/regional-pool/members/${B.code}/accept`)).status).toBe(403);
+    expect((await adminB.post(`${baseB}/regional-pool/members/${B.code}/accept`)).status).toBe(404);
+    const accepted = await adminA.post(`${baseA}/regional-pool/members/${B.code}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(((await accepted.json()) as PoolState).pool?.partners).toEqual([{ code: B.code, name: 'Gorinchem' }]);
+    expect(((await (await adminB.get(`${baseB}/regional-pool`)).json()) as PoolState).pool?.partners).toEqual([{ code: A.code, name: 'Dordrecht' }]);
   });
 
   it('proposes the volunteer of A for a pooled request in B, and makes them known in B', async () => {
@@ -142,6 +157,11 @@ describe('regional pool: a volunteer helps across the municipal border', () => {
     expect(hosted).toMatchObject({ givenName: 'Victor', role: 'volunteer' });
     expect(await count(env, `persons where tenant_id = '${B.id}' and account_id = (select account_id from persons where tenant_id = '${A.id}' and id = '${A.volunteer.id}')`)).toBe(1);
     expect(await count(env, `audit_events where tenant_id = '${B.id}' and action = 'regional_volunteer.host' and subject_person_id = '${hosted!.personId}'`)).toBe(1);
+    // Recorded as the platform's doing: the resident who posted stays out of the volunteer's access log.
+    expect(await count(env, `audit_events where tenant_id = '${B.id}' and action = 'regional_volunteer.host' and actor_person_id is null and actor_account_id is null`)).toBe(1);
+    const log = JSON.stringify(await (await volunteer.get(`${baseB}/me/access-log`)).json());
+    expect(log).not.toContain('Fatima');
+    expect(log).not.toContain('El Amrani');
   });
 
   it("lets the volunteer answer from B's side with the same account; contact appears once both said yes", async () => {
@@ -221,6 +241,7 @@ describe('regional pool: a volunteer helps across the municipal border', () => {
     // Back in the shared pool first (the previous case moved A to a pool of its own).
     const shared = ((await (await adminB.get(`${baseB}/regional-pool`)).json()) as PoolState).pool!.id;
     expect((await adminA.put(`${baseA}/regional-pool`, { poolId: shared })).status).toBe(200);
+    expect((await adminB.post(`${baseB}/regional-pool/members/${A.code}/accept`)).status).toBe(200);
     const reported = await residentB.post(`${baseB}/abuse-reports`, { matchId, category: 'inappropriate', details: 'Synthetische melding voor de test.' });
     expect(reported.status).toBe(201);
     const reportId = ((await reported.json()) as { id: string }).id;
@@ -333,5 +354,17 @@ describe('regional pool: two first invitations at once', () => {
     expect(await count(env, `regional_volunteers where tenant_id = '${B.id}' and home_person_id = '${A.volunteer.id}'`)).toBe(1);
     expect(await count(env, `persons where tenant_id = '${B.id}' and account_id = (select account_id from persons where tenant_id = '${A.id}' and id = '${A.volunteer.id}')`)).toBe(1);
     expect(await count(env, `help_matches where tenant_id = '${B.id}' and request_id in ('${ids[0]}', '${ids[1]}')`)).toBe(2);
+  });
+
+  it('refuses to accept a match of a volunteer suspended at home, and changes nothing', async () => {
+    const volunteer = await signedIn(env.app, A.volunteer.email);
+    const [match] = (await (await volunteer.get(`${baseB}/me/matches`)).json()) as Array<{ id: string; state: string }>;
+    expect(match?.state).toBe('proposed');
+    // The home municipality's coordinator suspended him after a report there.
+    await env.database.db.execute(sql`update volunteer_profiles set suspended_at = now() where tenant_id = ${A.id} and person_id = ${A.volunteer.id}`);
+    const res = await volunteer.post(`${baseB}/matches/${match!.id}/decision`, { decision: 'accept' });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await count(env, `help_matches where id = '${match!.id}' and state = 'proposed'`)).toBe(1);
   });
 });

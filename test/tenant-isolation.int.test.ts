@@ -117,6 +117,7 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/regional-pool': {},
   'PUT /municipalities/{code}/regional-pool': { body: { name: 'Indringerspool' } },
   'DELETE /municipalities/{code}/regional-pool': {},
+  'POST /municipalities/{code}/regional-pool/members/{memberCode}/accept': {},
   'POST /municipalities/{code}/resident-files': { body: { residentPersonId: B.resident.id } },
   'GET /municipalities/{code}/resident-files': {},
   'GET /municipalities/{code}/me/resident-file': {},
@@ -195,7 +196,8 @@ const fill = (template: string, code: string): string =>
     .replace('{memberId}', networkMemberOfB)
     .replace('{entryId}', voiceOfB)
     .replace('{calculationId}', calculationOfB)
-    .replace('{version}', '1');
+    .replace('{version}', '1')
+    .replace('{memberCode}', A.code);
 
 /** Operations that belong to no municipality (the session, public settings, the demo outbox). */
 const GLOBAL_ROUTES = new Set([

@@ -186,7 +186,7 @@ export async function seedRegionalPool(tx: Tx, municipalities: readonly DemoMuni
   await insertPool(tx, { id: DEMO_POOL_ID, name: 'Regio Zuid-Holland Zuid', createdByTenantId: first.id, createdAt: at });
   for (const m of municipalities) {
     const admin = m.staff.find((s) => s.roles.includes('admin'));
-    if (admin) await joinPool(tx, m.id, DEMO_POOL_ID, admin.id, at);
+    if (admin) await joinPool(tx, m.id, DEMO_POOL_ID, admin.id, at, true);
   }
   // Only transport, so that the municipality's own requests of other kinds are not affected by the wide radius.
   const transport = (await listCategories(tx, first.id)).find((c) => c.code === 'transport');

@@ -14,12 +14,15 @@ export interface PoolMember {
 export interface RegionalPool {
   id: string;
   name: string;
+  /** Municipalities that share: accepted by the pool, or that started it. */
   members: PoolMember[];
+  /** Municipalities that joined and wait for a member to accept them. */
+  waiting: PoolMember[];
 }
 
 export interface RegionalPoolState {
   /** This municipality's pool; `partners` are the other members. */
-  pool: (RegionalPool & { partners: PoolMember[] }) | null;
+  pool: (RegionalPool & { accepted: boolean; partners: PoolMember[] }) | null;
   /** Other pools this municipality could join. */
   pools: RegionalPool[];
 }
@@ -29,3 +32,5 @@ const path = (code: string) => `/api/municipalities/${encodeURIComponent(code)}/
 export const getRegionalPool = (code: string) => request<RegionalPoolState>('GET', path(code));
 export const joinRegionalPool = (code: string, body: { poolId: string } | { name: string }) => request<RegionalPoolState>('PUT', path(code), { body });
 export const leaveRegionalPool = (code: string) => request<RegionalPoolState>('DELETE', path(code));
+export const acceptPoolMember = (code: string, memberCode: string) =>
+  request<RegionalPoolState>('POST', `${path(code)}/members/${encodeURIComponent(memberCode)}/accept`);

@@ -84,7 +84,9 @@ function CurrentPool({ code, state, mayChange, onChanged }: { code: string; stat
       ) : (
         <>
           <Paragraph>{t('pool.member', { name: pool.name })}</Paragraph>
-          {pool.partners.length === 0 ? (
+          {!pool.accepted ? (
+            <Paragraph>{t('pool.waitingForYes')}</Paragraph>
+          ) : pool.partners.length === 0 ? (
             <Paragraph>{t('pool.noPartners')}</Paragraph>
           ) : (
             <>
@@ -96,6 +98,7 @@ function CurrentPool({ code, state, mayChange, onChanged }: { code: string; stat
               </UnorderedList>
             </>
           )}
+          {pool.accepted && pool.waiting.length > 0 && <Waiting code={code} waiting={pool.waiting} mayAccept={mayChange} onChanged={onChanged} />}
           {mayChange &&
             (step.confirming ? (
               <ConfirmStep
@@ -120,6 +123,47 @@ function CurrentPool({ code, state, mayChange, onChanged }: { code: string; stat
         </>
       )}
     </section>
+  );
+}
+
+function Waiting({ code, waiting, mayAccept, onChanged }: { code: string; waiting: api.PoolMember[]; mayAccept: boolean; onChanged: (s: RegionalPoolState) => void }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const accept = async (member: api.PoolMember) => {
+    if (busy) return;
+    setBusy(member.code);
+    setError(null);
+    try {
+      const next = await api.acceptPoolMember(code, member.code);
+      announce(t('pool.acceptedMember', { name: member.name }));
+      onChanged(next);
+    } catch (failure) {
+      setError(problemMessage(i18n, failure));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      <Heading2 id="pool-waiting">{t('pool.waitingHeading')}</Heading2>
+      <Paragraph>{t('pool.waitingIntro')}</Paragraph>
+      {error && <Paragraph role="alert" className="samenspel-confirm__error">{error}</Paragraph>}
+      <UnorderedList aria-labelledby="pool-waiting">
+        {waiting.map((m) => (
+          <UnorderedListItem key={m.code}>
+            {m.name}{' '}
+            {mayAccept && (
+              <Button appearance="secondary-action-button" busy={busy === m.code} onClick={() => void accept(m)}>
+                {t('pool.accept', { name: m.name })}
+              </Button>
+            )}
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </>
   );
 }
 

@@ -41,6 +41,9 @@ export const regionalPoolMembers = pgTable(
       .references(() => regionalPools.id),
     joinedAt: ts('joined_at').notNull().default(sql`now()`),
     joinedByPersonId: uuid('joined_by_person_id').notNull(),
+    /** Sharing starts only once a municipality already in the pool accepted the newcomer (or it started the pool). */
+    acceptedAt: ts('accepted_at'),
+    acceptedByTenantId: uuid('accepted_by_tenant_id').references(() => municipalities.id),
   },
   (t) => [index('regional_pool_members_pool_idx').on(t.poolId)],
 );

@@ -401,6 +401,11 @@ export async function decide(deps: Deps, ctx: TenantContext, matchId: string, in
       event = input.decision === 'accept' ? { type: 'resident_accept' } : { type: 'resident_decline', reason: input.reason as never };
       if (input.decision === 'decline' && !RESIDENT_REASONS.has(input.reason!)) throw invalid([{ name: 'reason', code: 'invalid_value', reason: 'Not a reason a resident can give.' }]);
     }
+    // A volunteer of a partner municipality whose pool, opt-in or offer ended, or who was suspended
+    // at home or here, can no longer be accepted: nothing changes, the coach can withdraw the match.
+    if (input.decision === 'accept' && !(await poolRepo.regionalVolunteerOk(tx, m.volunteerPersonId))) {
+      throw conflict('This volunteer can no longer help in this municipality.', 'volunteer');
+    }
     let next = apply(m, event);
     // In an approved rota the coach said yes for the resident: a member's yes confirms their part.
     const rota = m.rotaId ? await coachRepo.findRota(tx, ctx.tenant.id, m.rotaId) : null;

@@ -11,18 +11,23 @@ import { municipalities, persons, regionalPoolMembers, regionalPools, regionalVo
 export interface PoolSummary {
   id: string;
   name: string;
+  /** Members that share: accepted by the pool (or that started it). */
   members: Array<{ code: string; name: string }>;
+  /** Members that joined and wait for a member's acceptance. */
+  waiting: Array<{ code: string; name: string }>;
 }
 
 /** Every pool with its member municipalities, by name. */
 export async function listPools(q: Queryable): Promise<PoolSummary[]> {
   const pools = await q.select({ id: regionalPools.id, name: regionalPools.name }).from(regionalPools).orderBy(asc(regionalPools.name));
   const members = await q
-    .select({ poolId: regionalPoolMembers.poolId, code: municipalities.cbsCode, name: municipalities.name })
+    .select({ poolId: regionalPoolMembers.poolId, code: municipalities.cbsCode, name: municipalities.name, acceptedAt: regionalPoolMembers.acceptedAt })
     .from(regionalPoolMembers)
     .innerJoin(municipalities, eq(municipalities.id, regionalPoolMembers.tenantId))
     .orderBy(asc(municipalities.name));
-  return pools.map((p) => ({ ...p, members: members.filter((m) => m.poolId === p.id).map(({ code, name }) => ({ code, name })) }));
+  const of = (poolId: string, accepted: boolean) =>
+    members.filter((m) => m.poolId === poolId && (m.acceptedAt !== null) === accepted).map(({ code, name }) => ({ code, name }));
+  return pools.map((p) => ({ ...p, members: of(p.id, true), waiting: of(p.id, false) }));
 }
 
 export async function poolIdOf(q: Queryable, tenantId: string): Promise<string | null> {
@@ -50,12 +55,35 @@ export async function insertPoolWithId(q: Queryable, row: typeof regionalPools.$
   await q.insert(regionalPools).values(row);
 }
 
-/** Joins (or moves to) a pool: a municipality is in at most one. */
-export async function joinPool(q: Queryable, tenantId: string, poolId: string, personId: string, now: Date): Promise<void> {
+/** Joins (or moves to) a pool: a municipality is in at most one. `accepted` when it starts the pool or nobody is in it. */
+export async function joinPool(q: Queryable, tenantId: string, poolId: string, personId: string, now: Date, accepted: boolean): Promise<void> {
+  const acceptedAt = accepted ? now : null;
   await q
     .insert(regionalPoolMembers)
-    .values({ tenantId, poolId, joinedByPersonId: personId, joinedAt: now })
-    .onConflictDoUpdate({ target: regionalPoolMembers.tenantId, set: { poolId, joinedByPersonId: personId, joinedAt: now } });
+    .values({ tenantId, poolId, joinedByPersonId: personId, joinedAt: now, acceptedAt, acceptedByTenantId: accepted ? tenantId : null })
+    .onConflictDoUpdate({ target: regionalPoolMembers.tenantId, set: { poolId, joinedByPersonId: personId, joinedAt: now, acceptedAt, acceptedByTenantId: accepted ? tenantId : null } });
+}
+
+export async function membershipOf(q: Queryable, tenantId: string): Promise<{ poolId: string; accepted: boolean } | null> {
+  const [row] = await q.select({ poolId: regionalPoolMembers.poolId, acceptedAt: regionalPoolMembers.acceptedAt }).from(regionalPoolMembers).where(eq(regionalPoolMembers.tenantId, tenantId));
+  return row ? { poolId: row.poolId, accepted: row.acceptedAt !== null } : null;
+}
+
+/** A member of the pool accepts a waiting municipality (door 5 of migration 0015). */
+export async function acceptMember(q: Queryable, memberTenantId: string): Promise<boolean> {
+  const [row] = await queryRows<{ ok: boolean }>(q, sql`select samenspel_accept_pool_member(${memberTenantId}) as ok`);
+  return row?.ok === true;
+}
+
+export async function municipalityByCode(q: Queryable, code: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await q.select({ id: municipalities.id, name: municipalities.name }).from(municipalities).where(eq(municipalities.cbsCode, code));
+  return row ?? null;
+}
+
+/** May this person still help here (door 4): always for own volunteers; for a partner's only while pool, opt-in and offer hold. */
+export async function regionalVolunteerOk(q: Queryable, personId: string): Promise<boolean> {
+  const [row] = await queryRows<{ ok: boolean }>(q, sql`select samenspel_regional_volunteer_ok(${personId}) as ok`);
+  return row?.ok !== false;
 }
 
 export async function leavePool(q: Queryable, tenantId: string): Promise<boolean> {

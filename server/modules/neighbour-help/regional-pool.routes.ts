@@ -7,10 +7,18 @@ import * as service from './regional-pool.service';
 
 const params = z.object({ code: MunicipalityCodeParam });
 const Member = z.object({ code: z.string(), name: z.string() });
-const Pool = z.object({ id: z.uuid(), name: z.string(), members: z.array(Member) });
+const Pool = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  members: z.array(Member).openapi({ description: 'Municipalities that share: accepted by the pool, or that started it.' }),
+  waiting: z.array(Member).openapi({ description: "Municipalities that joined and wait for a member's acceptance." }),
+});
 const PoolState = z
   .object({
-    pool: Pool.extend({ partners: z.array(Member) })
+    pool: Pool.extend({
+      accepted: z.boolean().openapi({ description: 'False while this municipality waits for a member of the pool to accept it: it shares with nobody yet.' }),
+      partners: z.array(Member),
+    })
       .nullable()
       .openapi({ description: "This municipality's pool; volunteers and requests that opted in are shared with its partners." }),
     pools: z.array(Pool).openapi({ description: 'Other pools this municipality could join.' }),
@@ -52,6 +60,18 @@ export function regionalPoolRoutes(deps: Deps) {
       responses: { 200: jsonResponse(PoolState, 'Joined'), ...commonErrors },
     }),
     async (c) => c.json(await service.joinRegionalPool(deps, tenantContext(c), c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/municipalities/{code}/regional-pool/members/{memberCode}/accept',
+      tags: ['neighbour help'],
+      summary: 'Let a waiting municipality into the pool (admins of a municipality already in it)',
+      request: { params: z.object({ code: MunicipalityCodeParam, memberCode: z.string().regex(/^GM\d{4}$/).openapi({ param: { name: 'memberCode', in: 'path' } }) }) },
+      responses: { 200: jsonResponse(PoolState, 'Accepted'), ...commonErrors },
+    }),
+    async (c) => c.json(await service.acceptPoolMember(deps, tenantContext(c), c.req.valid('param').memberCode), 200),
   );
 
   app.openapi(

@@ -20,11 +20,16 @@ const isAdmin = (ctx: TenantContext) => ctx.actor.roles.includes('admin');
 
 async function present(tx: Tx, ctx: TenantContext) {
   const pools = await repo.listPools(tx);
-  const mine = await repo.poolIdOf(tx, ctx.tenant.id);
-  const current = pools.find((p) => p.id === mine) ?? null;
+  const mine = await repo.membershipOf(tx, ctx.tenant.id);
+  const current = pools.find((p) => p.id === mine?.poolId) ?? null;
   return {
-    pool: current && { ...current, partners: current.members.filter((m) => m.code !== ctx.tenant.code) },
-    pools: pools.filter((p) => p.id !== mine),
+    pool: current && {
+      ...current,
+      accepted: mine!.accepted,
+      // Sharing needs both sides accepted: a municipality still waiting shares with nobody.
+      partners: mine!.accepted ? current.members.filter((m) => m.code !== ctx.tenant.code) : [],
+    },
+    pools: pools.filter((p) => p.id !== mine?.poolId),
   };
 }
 
@@ -49,8 +54,22 @@ export async function joinRegionalPool(deps: Deps, ctx: TenantContext, input: { 
       if (await repo.findPoolByName(tx, name)) throw invalid('name', 'invalid_value', 'A pool with this name exists already; join it instead.');
       poolId = await repo.insertPool(tx, name, ctx.tenant.id, now);
     }
-    await repo.joinPool(tx, ctx.tenant.id, poolId, ctx.actor.personId, now);
+    // Starting a pool, or joining one nobody is in, needs nobody's yes; otherwise a member must accept.
+    const members = (await repo.listPools(tx)).find((p) => p.id === poolId)?.members.filter((m) => m.code !== ctx.tenant.code) ?? [];
+    await repo.joinPool(tx, ctx.tenant.id, poolId, ctx.actor.personId, now, !input.poolId || members.length === 0);
     await audit(tx, ctx, { action: 'regional_pool.join', purpose: 'neighbour_help', resourceType: 'regional_pool', resourceId: poolId });
+    return present(tx, ctx);
+  });
+}
+
+/** A municipality already in the pool lets a waiting one in (admins). */
+export async function acceptPoolMember(deps: Deps, ctx: TenantContext, memberCode: string) {
+  if (!isAdmin(ctx)) throw new AppError('forbidden');
+  return runInTenant(deps, ctx, async (tx) => {
+    const member = await repo.municipalityByCode(tx, memberCode);
+    if (!member || !(await repo.acceptMember(tx, member.id))) throw new AppError('not_found');
+    const poolId = (await repo.membershipOf(tx, ctx.tenant.id))?.poolId ?? null;
+    await audit(tx, ctx, { action: 'regional_pool.accept', purpose: 'neighbour_help', resourceType: 'regional_pool', resourceId: poolId });
     return present(tx, ctx);
   });
 }
@@ -97,8 +116,10 @@ export async function volunteerHere(tx: Tx, ctx: TenantContext, c: CityInput, vo
     const hosted = await repo.findHosted(tx, ctx.tenant.id, home.tenantId, home.personId);
     if (hosted) return hosted;
   }
-  // The volunteer who offers help themself is the actor, under their new person record here.
-  const actorCtx = opts.bySelf ? { ...ctx, actor: { ...ctx.actor, personId } } : ctx;
+  // The volunteer who offers help themself is the actor, under their new person record here;
+  // otherwise the platform is (the resident or coordinator who set it off stays out of the
+  // volunteer's access log, which they may read before anyone said yes).
+  const actorCtx = opts.bySelf ? { ...ctx, actor: { ...ctx.actor, personId } } : { ...ctx, actor: null };
   await audit(tx, actorCtx, { action: 'regional_volunteer.host', purpose: 'neighbour_help', resourceType: 'person', resourceId: personId, subjectPersonId: personId });
   // Later proposals in this operation know them by their id here.
   row.personId = personId;

@@ -1,0 +1,3 @@
+ALTER TABLE "regional_pool_members" ADD COLUMN "accepted_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "regional_pool_members" ADD COLUMN "accepted_by_tenant_id" uuid;--> statement-breakpoint
+ALTER TABLE "regional_pool_members" ADD CONSTRAINT "regional_pool_members_accepted_by_tenant_id_municipalities_id_fk" FOREIGN KEY ("accepted_by_tenant_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;
