@@ -155,6 +155,8 @@ describe('regional pool: a volunteer helps across the municipal border', () => {
            where rv.tenant_id = ${B.id} and rv.home_tenant_id = ${A.id} and rv.home_person_id = ${A.volunteer.id}`,
     );
     expect(hosted).toMatchObject({ givenName: 'Victor', role: 'volunteer' });
+    // Before anyone said yes, B holds only his first name: no family name, e-mail or phone.
+    expect(await count(env, `persons where tenant_id = '${B.id}' and id = '${hosted!.personId}' and family_name = '' and email is null and phone is null`)).toBe(1);
     expect(await count(env, `persons where tenant_id = '${B.id}' and account_id = (select account_id from persons where tenant_id = '${A.id}' and id = '${A.volunteer.id}')`)).toBe(1);
     expect(await count(env, `audit_events where tenant_id = '${B.id}' and action = 'regional_volunteer.host' and subject_person_id = '${hosted!.personId}'`)).toBe(1);
     // Recorded as the platform's doing: the resident who posted stays out of the volunteer's access log.

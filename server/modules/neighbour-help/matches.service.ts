@@ -25,7 +25,7 @@ import * as repo from './matches.repository';
 import * as coachRepo from './coach.repository';
 import { bothAttended } from '../meetups/meetups.repository';
 import { candidatesForRequest, candidatesForVolunteer, openCity, volunteerNames, volunteerRows, type CityInput } from './matches.proposals';
-import { volunteerHere } from './regional-pool.service';
+import { fillRegionalContact, volunteerHere } from './regional-pool.service';
 import * as poolRepo from './regional-pool.repository';
 import {
   contactRevealed,
@@ -453,6 +453,8 @@ function apply(m: repo.MatchRow, e: MatchEvent): MatchSnapshot {
 
 /** Both said yes: the request is matched; outside a rota, the other open proposals are withdrawn. */
 async function onConfirmed(tx: Tx, ctx: TenantContext, r: nhRepo.HelpRequestRow, m: repo.MatchRow, now: Date) {
+  // A volunteer of a partner municipality: their contact details arrive now, for the contact card.
+  await fillRegionalContact(tx, ctx, m.volunteerPersonId);
   await repo.updateRequest(tx, ctx.tenant.id, r.id, { status: 'matched', matchedAt: r.matchedAt ?? now, firstResponseAt: r.firstResponseAt ?? now, updatedAt: now });
   await repo.resolveOpenStall(tx, ctx.tenant.id, r.id, { outcome: m.rotaId ? 'rota' : 'matched', note: null, at: now, by: ctx.actor.personId });
   await notify(tx, ctx.tenant.id, [r.residentPersonId, m.volunteerPersonId], 'match.confirmed', m.id, now);

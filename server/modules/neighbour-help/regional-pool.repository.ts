@@ -168,9 +168,25 @@ export async function personOfAccount(q: Queryable, tenantId: string, accountId:
   return row?.id ?? null;
 }
 
-export async function emailTaken(q: Queryable, tenantId: string, email: string): Promise<boolean> {
-  const [row] = await q.select({ id: persons.id }).from(persons).where(and(eq(persons.tenantId, tenantId), sql`lower(${persons.email}) = lower(${email})`));
+export async function emailTaken(q: Queryable, tenantId: string, email: string, exceptPersonId?: string): Promise<boolean> {
+  const [row] = await q
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.tenantId, tenantId), sql`lower(${persons.email}) = lower(${email})`, exceptPersonId ? sql`${persons.id} <> ${exceptPersonId}` : sql`true`));
   return !!row;
+}
+
+/** The home record of a regional volunteer known here, or null for anyone else. */
+export async function homeOf(q: Queryable, tenantId: string, personId: string): Promise<{ homeTenantId: string; homePersonId: string } | null> {
+  const [row] = await q
+    .select({ homeTenantId: regionalVolunteers.homeTenantId, homePersonId: regionalVolunteers.homePersonId })
+    .from(regionalVolunteers)
+    .where(and(eq(regionalVolunteers.tenantId, tenantId), eq(regionalVolunteers.personId, personId)));
+  return row ?? null;
+}
+
+export async function updateContact(q: Queryable, tenantId: string, personId: string, set: { familyName: string; email: string | null; phone: string | null; updatedAt: Date }): Promise<void> {
+  await q.update(persons).set(set).where(and(eq(persons.tenantId, tenantId), eq(persons.id, personId)));
 }
 
 /** Links a person here to their home record; false when the link already exists. */

@@ -86,6 +86,21 @@ export async function leaveRegionalPool(deps: Deps, ctx: TenantContext) {
 }
 
 /**
+ * Once a match with a volunteer of a partner municipality is confirmed, their
+ * family name and contact details are read from home (door 3) for the contact
+ * card; before that this municipality holds only their first name. Inside the
+ * caller's transaction; does nothing for anyone else.
+ */
+export async function fillRegionalContact(tx: Tx, ctx: TenantContext, personId: string): Promise<void> {
+  const home = await repo.homeOf(tx, ctx.tenant.id, personId);
+  if (!home) return;
+  const person = await repo.poolVolunteerPerson(tx, home.homeTenantId, home.homePersonId);
+  if (!person) return;
+  const email = person.email && !(await repo.emailTaken(tx, ctx.tenant.id, person.email, personId)) ? person.email : null;
+  await repo.updateContact(tx, ctx.tenant.id, personId, { familyName: person.familyName, email, phone: person.phone, updatedAt: ctx.now() });
+}
+
+/**
  * The id under which a proposed volunteer is known here. A volunteer of a
  * partner municipality who is proposed here for the first time becomes a
  * person here: the same account (so they can switch municipality and answer),
@@ -104,8 +119,8 @@ export async function volunteerHere(tx: Tx, ctx: TenantContext, c: CityInput, vo
   const now = ctx.now();
   let personId = person.accountId ? await repo.personOfAccount(tx, ctx.tenant.id, person.accountId) : null;
   if (!personId) {
-    const email = person.email && !(await repo.emailTaken(tx, ctx.tenant.id, person.email)) ? person.email : null;
-    const fresh = { tenantId: ctx.tenant.id, id: randomUUID(), accountId: person.accountId, givenName: person.givenName, familyName: person.familyName, email, phone: person.phone };
+    // Only the first name and the account now: family name, e-mail and phone follow once both said yes.
+    const fresh = { tenantId: ctx.tenant.id, id: randomUUID(), accountId: person.accountId, givenName: person.givenName, familyName: '', email: null, phone: null };
     // Two first proposals at once: the second waits for the first and then finds its person.
     personId = (await repo.insertPersonOnce(tx, fresh, now)) ?? (person.accountId ? await repo.personOfAccount(tx, ctx.tenant.id, person.accountId) : null);
     if (!personId) throw new AppError('conflict', undefined, { invalidParams: [{ name: 'volunteerPersonId', code: 'invalid_value', reason: 'Try again in a moment.' }] });

@@ -92,7 +92,7 @@ export async function pendingByPerson(q: Queryable, tenantId: string) {
     oldestWaiting: Date | string | null;
   }>(
     q,
-    sql`select n.person_id as "personId", p.email, a.locale, pref.email as mode, pref.max_emails_per_week as cap,
+    sql`select n.person_id as "personId", coalesce(p.email, a.email) as email, a.locale, pref.email as mode, pref.max_emails_per_week as cap,
                count(*) filter (where n.emailed = 'none')::int as fresh,
                count(*) filter (where n.emailed = 'pending_digest')::int as waiting,
                min(n.created_at) filter (where n.emailed = 'pending_digest') as "oldestWaiting"
@@ -101,7 +101,7 @@ export async function pendingByPerson(q: Queryable, tenantId: string) {
           left join accounts a on a.id = p.account_id
           left join notification_preferences pref on pref.tenant_id = n.tenant_id and pref.person_id = n.person_id
          where n.tenant_id = ${tenantId} and n.emailed in ('none','pending_digest') and n.read_at is null
-         group by n.person_id, p.email, a.locale, pref.email, pref.max_emails_per_week
+         group by n.person_id, p.email, a.email, a.locale, pref.email, pref.max_emails_per_week
          order by n.person_id`,
   );
 }
