@@ -211,7 +211,7 @@ const ACTIONS: Record<string, Action> = {
     allowed: ['resident', 'social_worker', 'professional'],
   },
   "read the demo resident's feedback": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/voice`, allowed: ['resident', 'social_worker', 'professional'] },
-  'read the listening overview': { method: 'GET', path: () => '/municipalities/{code}/listening-overview', allowed: ['policy_officer', 'admin'] },
+  'read the listening overview': { method: 'GET', path: () => '/municipalities/{code}/listening-overview', allowed: ['policy_officer'] },
   'see who is involved with a resident': { method: 'GET', path: () => `/municipalities/{code}/persons/${A.resident.id}/involvement`, allowed: ['social_worker', 'professional'] },
   "list the help requests under the demo resident's plan": {
     method: 'GET',

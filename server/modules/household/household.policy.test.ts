@@ -40,6 +40,15 @@ describe('who sees a resident file', () => {
     expect(fileAccess(ctx('coordinator', ['professional']), facts(), TODAY).relation).toBe('none');
   });
 
+  it('gives a participant whose role was taken away nothing, and reads consents by their organisation of today', () => {
+    const onPlan = facts({ participation: { organisationId: 'org-1' } as FileAccessFacts['participation'] });
+    expect(fileAccess(ctx('pro', ['professional'], ['org-1']), onPlan, TODAY).scopes.has('plan')).toBe(true);
+    // Moved to another organisation: the consent given to the old one no longer opens the plan.
+    expect(fileAccess(ctx('pro', ['professional'], ['org-2']), onPlan, TODAY).scopes.size).toBe(0);
+    // No longer in a role that takes part (here only a resident): nothing at all.
+    expect(fileAccess(ctx('pro', ['resident'], ['org-1']), onPlan, TODAY).relation).toBe('none');
+  });
+
   it('gives nobody off the plan anything, whatever their role or a consent naming their organisation', () => {
     for (const roles of [['professional'], ['social_worker'], ['admin'], ['policy_officer']] as const) {
       const a = fileAccess(ctx('someone', [...roles], ['org-1']), facts(), TODAY);

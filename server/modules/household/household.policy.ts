@@ -50,9 +50,11 @@ export function fileAccess(ctx: TenantContext, f: FileAccessFacts, today: string
   const me = ctx.actor.personId;
   if (f.residentPersonId === me) return { relation: 'resident', scopes: ALL };
   if (f.coordinatorPersonId === me && ctx.actor.roles.includes('social_worker')) return { relation: 'coordinator', scopes: ALL };
-  if (!f.participation) return { relation: 'none', scopes: new Set() };
+  // On the plan, and still in a role that takes part: someone whose role was taken away sees nothing.
+  if (!f.participation || !ctx.actor.roles.some((r) => PARTICIPANT_ROLES.includes(r))) return { relation: 'none', scopes: new Set() };
+  // Organisations as they are now: a professional who moved to another organisation no longer
+  // reads under a consent given to the old one.
   const organisations = new Set(ctx.actor.organisationIds);
-  if (f.participation.organisationId) organisations.add(f.participation.organisationId);
   const scopes = new Set<ConsentScope>();
   for (const c of f.consents) {
     if (!consentInForce(c, today)) continue;
@@ -101,7 +103,8 @@ const ALLOWED: Record<HouseholdAction, readonly Role[]> = {
   openFile: ['social_worker'],
   readSettings: ['social_worker', 'professional', 'policy_officer', 'admin'],
   changeSettings: ['admin'],
-  readListeningOverview: ['policy_officer', 'admin'],
+  // Not the administrator: who can search the audit log could tie wishes to residents (ADR 0006).
+  readListeningOverview: ['policy_officer'],
   readInvolvement: ['social_worker', 'professional'],
 };
 

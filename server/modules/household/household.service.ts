@@ -21,7 +21,7 @@ import { auditFile, invalid, openFile, today, type OpenedFile } from './househol
 import { bsnProblem } from './household.bsn';
 import { ZRM_2017_DOMAINS } from './household.domains';
 import { EMPTY_PLAN, checkPlan, normalisePlan, planDateRange, type PlanContent, type PlanInput } from './household.plan';
-import { PARTICIPANT_ROLES, consentInForce, fileAccess, mayHousehold, type ConsentScope } from './household.policy';
+import { PARTICIPANT_ROLES, consentInForce, fileAccess, mayHousehold, mayOnFile, type ConsentScope } from './household.policy';
 import * as repo from './household.repository';
 
 function checkBsn(bsn: string | null | undefined, problems: InvalidParam[]) {
@@ -492,9 +492,11 @@ export async function planFromReferral(
   tx: Tx,
   ctx: TenantContext,
   input: { requestId: string; residentPersonId: string; category: string; reason: string },
-): Promise<{ fileId: string; planVersion: number | null }> {
+): Promise<{ fileId: string | null; planVersion: number | null }> {
   const now = ctx.now();
   let file = await repo.findFileOfResident(tx, ctx.tenant.id, input.residentPersonId);
+  // Only a social worker can coordinate a file: an administrator who refers starts none.
+  if (!file && !ctx.actor.roles.includes('social_worker')) return { fileId: null, planVersion: null };
   if (!file) {
     const id = randomUUID();
     await repo.insertFile(tx, {
@@ -510,9 +512,13 @@ export async function planFromReferral(
     await audit(tx, ctx, { action: 'resident_file.create', purpose: 'household_plan', resourceType: 'resident_file', resourceId: id, subjectPersonId: input.residentPersonId });
     file = (await repo.findFile(tx, ctx.tenant.id, id))!;
   }
-  await repo.linkHelpRequest(tx, { tenantId: ctx.tenant.id, fileId: file.id, requestId: input.requestId, linkedByPersonId: ctx.actor.personId, linkedAt: now });
-  const onPlan = file.coordinatorPersonId === ctx.actor.personId || (await repo.findParticipation(tx, ctx.tenant.id, file.id, ctx.actor.personId)) !== null;
-  if (!onPlan) return { fileId: file.id, planVersion: null };
+  if (await repo.linkHelpRequest(tx, { tenantId: ctx.tenant.id, fileId: file.id, requestId: input.requestId, linkedByPersonId: ctx.actor.personId, linkedAt: now })) {
+    await audit(tx, ctx, { action: 'household_plan.update', purpose: 'household_plan', resourceType: 'plan_help_request', resourceId: file.id, subjectPersonId: input.residentPersonId });
+  }
+  // The plan changes only for someone who may change it (coordinator, or on the plan within consent).
+  const [participation, consents] = [await repo.findParticipation(tx, ctx.tenant.id, file.id, ctx.actor.personId), await repo.listConsents(tx, ctx.tenant.id, file.id)];
+  const access = fileAccess(ctx, { ...file, participation, consents }, today(ctx));
+  if (!mayOnFile(access, 'changePlan')) return { fileId: null, planVersion: null };
   await repo.lockFile(tx, ctx.tenant.id, file.id);
   const current = await repo.latestPlanVersion(tx, ctx.tenant.id, file.id);
   const content = (current?.content as PlanContent | undefined) ?? EMPTY_PLAN;
@@ -525,7 +531,7 @@ export async function planFromReferral(
       ...content,
       actions: [
         ...content.actions,
-        { id: randomUUID(), goalId: null, who: { personId: ctx.actor.personId }, what: `Formele ondersteuning regelen (${input.category}): ${input.reason}`, dueOn: due, formal: true },
+        { id: randomUUID(), goalId: null, who: { personId: ctx.actor.personId }, what: `Formele ondersteuning regelen (${input.category}): ${input.reason}`.slice(0, 500), dueOn: due, formal: true },
       ],
     },
     reason: `Doorverwezen vanuit buurthulp: ${input.reason}`,

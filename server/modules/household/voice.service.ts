@@ -102,7 +102,8 @@ export async function listeningOverview(deps: Deps, ctx: TenantContext) {
   return runInTenant(deps, ctx, async (tx) => {
     const rows = await repo.openWishes(tx, ctx.tenant.id, 200);
     const names = await displayNames(tx, ctx.tenant.id, [...new Set(rows.map((r) => r.coordinator_person_id))]);
-    for (const resident of new Set(rows.map((r) => r.resident_person_id))) {
+    // In id order, not list order: the audit log must not let anyone line events up with the wishes.
+    for (const resident of [...new Set(rows.map((r) => r.resident_person_id))].sort()) {
       await audit(tx, ctx, { action: 'listening_overview.read', purpose: 'resident_voice', resourceType: 'resident_voice', subjectPersonId: resident });
     }
     const now = ctx.now().getTime();

@@ -197,8 +197,11 @@ export function coachRoutes(deps: Deps) {
             id: z.uuid(),
             status: z.literal('referred'),
             plan: z
-              .object({ fileId: z.uuid(), planVersion: z.number().int().nullable() })
-              .openapi({ description: "The resident's household plan the request now hangs under; planVersion is the new version with the formal action, or null when the coach is not on that plan." }),
+              .object({ fileId: z.uuid().nullable(), planVersion: z.number().int().nullable() })
+              .openapi({
+                description:
+                  "The resident's household plan the request now hangs under, with the new version that holds the formal action; both null when the referrer may not change that plan (the request is then only linked, for its coordinator).",
+              }),
           }),
           'Referred',
         ),
