@@ -295,6 +295,8 @@ describe('regional pool: a volunteer finds requests of the partner municipality'
     expect((await volunteer.put(`${baseA}/me/volunteer-profile`, { ...rest, postcode: pc4, maxKm: 30, regionalPool: true })).status).toBe(200);
     const found = (await suggestions()).find((s) => s.requestId === requestId);
     expect(found).toMatchObject({ municipality: { code: B.code, name: 'Gorinchem' }, place: 'Gorinchem' });
+    // The read is recorded in Gorinchem too, where the requests live.
+    expect(await count(env, `audit_events where tenant_id = '${B.id}' and action = 'help_request.suggestions.read' and actor_account_id is not null`)).toBeGreaterThan(0);
     expect(JSON.stringify(found)).not.toContain(B.resident.id);
   });
 

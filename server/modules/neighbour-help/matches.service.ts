@@ -276,6 +276,8 @@ export async function suggestedRequests(deps: Deps, ctx: TenantContext) {
       const found = await poolVolunteerIn(tx, ctx, partner);
       if (!found) return [];
       const list = await candidatesForVolunteer(tx, found.city, found.volunteerId, 5);
+      // Recorded where the requests live: by the account, as the volunteer may not be a person there yet.
+      await audit(tx, { ...found.ctx, actor: { ...ctx.actor, personId: null } }, { action: 'help_request.suggestions.read', purpose: 'neighbour_help', resourceType: 'help_request', subjectPersonId: null });
       return presentSuggestions(tx, found.ctx, list);
     })));
   }
