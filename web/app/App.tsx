@@ -14,6 +14,8 @@ import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
 import { HelpRequestDetailPage } from '../pages/HelpRequestDetailPage';
 import { HelpRequestSentPage } from '../pages/HelpRequestSentPage';
 import { HomePage } from '../pages/HomePage';
+import { HouseholdFilePage, HouseholdPrintPage, MyPlanPage } from '../pages/HouseholdFilePage';
+import { HouseholdFilesPage, ListeningOverviewPage, NewHouseholdFilePage } from '../pages/HouseholdFilesPage';
 import { MeetupAttendancePage } from '../pages/MeetupAttendancePage';
 import { MeetupDetailPage } from '../pages/MeetupDetailPage';
 import { MeetupFormPage } from '../pages/MeetupFormPage';
@@ -94,6 +96,14 @@ const ROUTES: Route[] = [
   { path: PATHS.notifications, render: () => <NotificationsPage /> },
   { path: PATHS.myBlocks, render: () => <MyBlocksPage /> },
   { path: PATHS.abuseReports, render: () => <AbuseReportsPage /> },
+  // One plan around the resident (huishoudplan)
+  { path: PATHS.householdFiles, render: () => <HouseholdFilesPage /> },
+  { path: PATHS.newHouseholdFile, render: () => <NewHouseholdFilePage /> },
+  { path: `${PATHS.householdFiles}/:id`, render: ({ id }) => <HouseholdFilePage id={id ?? ''} /> },
+  { path: `${PATHS.householdFiles}/:id/afdrukken`, render: ({ id }) => <HouseholdPrintPage id={id ?? ''} /> },
+  { path: PATHS.myPlan, render: () => <MyPlanPage /> },
+  { path: `${PATHS.myPlan}/afdrukken`, render: () => <HouseholdPrintPage id="mijn" /> },
+  { path: PATHS.listening, render: () => <ListeningOverviewPage /> },
 ];
 
 function CurrentPage() {
