@@ -227,7 +227,7 @@ export const householdEn: Record<keyof typeof householdNl, string> = {
   'hh.orgKind.employer': 'Employer',
   'hh.orgKind.other': 'Other organisation',
 
-  'hh.network.fragmentation': 'In the last 12 months {total} professionals and organisations were involved ({professionals} professionals, {organisations} organisations). The municipality’s limit is {threshold}.',
+  'hh.network.fragmentation': 'Involved in the last 12 months: {total} (professionals: {professionals}, organisations: {organisations}). The municipality warns above {threshold}.',
   'hh.network.fragmentationWarning': 'Please note: {total} professionals and organisations are involved. That is more than the limit of {threshold}.',
   'hh.network.fragmentationAdvice': 'Discuss with the resident and those involved who does what, and whether fewer people could do it.',
   'hh.network.mapCaption': 'The resident is in the middle. The closer, the stronger the support. Shape: a circle is a person, a square a professional, a diamond an organisation. Choose a person for more information. The table below says the same.',

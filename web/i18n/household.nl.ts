@@ -229,7 +229,7 @@ export const householdNl = {
   'hh.orgKind.employer': 'Werkgever',
   'hh.orgKind.other': 'Andere organisatie',
 
-  'hh.network.fragmentation': 'Er zijn in de laatste 12 maanden {total} professionals en organisaties betrokken ({professionals} professionals, {organisations} organisaties). De grens van de gemeente is {threshold}.',
+  'hh.network.fragmentation': 'Betrokken in de laatste 12 maanden: {total} (professionals: {professionals}, organisaties: {organisations}). De gemeente waarschuwt boven {threshold}.',
   'hh.network.fragmentationWarning': 'Let op: {total} professionals en organisaties zijn betrokken. Dat is meer dan de grens van {threshold}.',
   'hh.network.fragmentationAdvice': 'Bespreek met de inwoner en de betrokkenen wie wat doet, en of het met minder mensen kan.',
   'hh.network.mapCaption': 'De inwoner staat in het midden. Hoe dichterbij, hoe sterker de steun. Vorm: rondje is een persoon, vierkant een professional, ruit een organisatie. Kies een persoon voor meer informatie. De tabel hieronder zegt hetzelfde.',

@@ -114,18 +114,18 @@ function NetworkMapSvg({ network, selected, onSelect }: { network: NetworkMap; s
   };
   return (
     <figure className="samenspel-hh-map">
-      <svg viewBox={`0 0 ${MAP_SIZE} ${MAP_SIZE}`} role="group" aria-labelledby="hh-map-caption" className="samenspel-hh-map__svg">
+      <svg viewBox={`-90 -40 ${MAP_SIZE + 180} ${MAP_SIZE + 80}`} role="group" aria-labelledby="hh-map-caption" className="samenspel-hh-map__svg">
         {[1, 2, 3].map((s) => (
           <circle key={s} cx={centre} cy={centre} r={RING_RADIUS[s]! + 35} fill="none" stroke="#c6c6c6" strokeDasharray="4 4" aria-hidden="true" />
         ))}
         {CIRCLES.map((c, i) => {
           const { start, mid } = sectorAngles(i);
-          const edge = polar(295, start);
-          const label = polar(278, mid);
+          const edge = polar(300, start);
+          const label = polar(330, mid);
           return (
             <g key={c} aria-hidden="true">
               <line x1={centre} y1={centre} x2={edge.x} y2={edge.y} stroke="#8d8d8d" />
-              <text x={label.x} y={label.y} textAnchor="middle" className="samenspel-hh-map__sector" fill={CIRCLE_COLOURS[c]}>
+              <text x={label.x} y={label.y + 8} textAnchor="middle" className="samenspel-hh-map__sector" fill={CIRCLE_COLOURS[c]}>
                 {t(`hh.circle.${c}`)}
               </text>
             </g>
@@ -158,7 +158,7 @@ function NetworkMapSvg({ network, selected, onSelect }: { network: NetworkMap; s
               {shape === 'diamond' && (
                 <polygon points={`${x},${y - r - 3} ${x + r + 3},${y} ${x},${y + r + 3} ${x - r - 3},${y}`} fill={colour} stroke="#161616" strokeWidth={isSelected ? 4 : 1.5} />
               )}
-              <text x={x} y={y + r + 15} textAnchor="middle" className="samenspel-hh-map__label">
+              <text x={x} y={y + r + 22} textAnchor="middle" className="samenspel-hh-map__label">
                 {shortLabel(member.name)}
               </text>
             </g>

@@ -6,8 +6,7 @@
  * Lines differ in dash and marker as well as colour.
  */
 import { Button, ButtonGroup, Heading3, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useState, type FormEvent } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import * as api from '../../api/household';
 import type { OutcomeTrend, Plan } from '../../api/household';
 import { useAnnounce } from '../../app/status';
@@ -15,18 +14,14 @@ import { useI18n } from '../../i18n/i18n';
 import { fieldErrorsFromProblem, problemMessage } from '../../lib/errors';
 import { useFormErrors } from '../../lib/form';
 import { ErrorSummary } from '../ErrorSummary';
+import { Loading } from '../LoadState';
 import { ScrollTable } from '../ScrollTable';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
-import { isIsoDate, todayIso } from './household';
+import { chartRows, isIsoDate, todayIso } from './household';
 
-const LINE_STYLES = [
-  { stroke: '#0f62fe', dash: undefined, dot: 'circle' },
-  { stroke: '#b3541e', dash: '8 4', dot: 'square' },
-  { stroke: '#198038', dash: '2 3', dot: 'triangle' },
-  { stroke: '#8a3ffc', dash: '12 4 2 4', dot: 'diamond' },
-  { stroke: '#9f1853', dash: '4 2', dot: 'cross' },
-] as const;
+// recharts is big: only pages with a trend load it.
+const TrendChart = lazy(() => import('./TrendChart'));
 
 export function OutcomesSection({ code, fileId, trend, plan, mayRecord, onChanged }: { code: string; fileId: string; trend: OutcomeTrend; plan: Plan | null; mayRecord: boolean; onChanged: () => void }) {
   const { t } = useI18n();
@@ -35,7 +30,13 @@ export function OutcomesSection({ code, fileId, trend, plan, mayRecord, onChange
   return (
     <>
       <Paragraph>{t('hh.outcomes.scaleIntro')}</Paragraph>
-      <TrendChart trend={trend} />
+      {trend.domains.some((d) => d.points.length > 0) ? (
+        <Suspense fallback={<Loading />}>
+          <TrendChart trend={trend} />
+        </Suspense>
+      ) : (
+        <Paragraph>{t('hh.outcomes.none')}</Paragraph>
+      )}
       <TrendTable trend={trend} />
       {trend.residentScore.length > 0 && (
         <Paragraph>
@@ -63,64 +64,6 @@ export function OutcomesSection({ code, fileId, trend, plan, mayRecord, onChange
           </ButtonGroup>
         ))}
     </>
-  );
-}
-
-/** One row per date: the chart's data. */
-function chartRows(trend: OutcomeTrend) {
-  const dates = [...new Set(trend.domains.flatMap((d) => d.points.map((p) => p.measuredOn)))].sort();
-  return dates.map((date) => {
-    const row: Record<string, string | number> = { date };
-    for (const d of trend.domains) {
-      const point = [...d.points].reverse().find((p) => p.measuredOn === date);
-      if (point) row[d.code] = point.score;
-    }
-    return row;
-  });
-}
-
-function TrendChart({ trend }: { trend: OutcomeTrend }) {
-  const { t, formatDate } = useI18n();
-  const rows = chartRows(trend);
-  const domains = trend.domains.filter((d) => d.points.length > 0);
-  if (rows.length === 0) return <Paragraph>{t('hh.outcomes.none')}</Paragraph>;
-  const scaleLabel = (score: number) => `${score} ${t(`hh.scale.${score}` as 'hh.scale.1')}`;
-  return (
-    <figure className="samenspel-hh-chart" aria-labelledby="hh-chart-caption">
-      <figcaption id="hh-chart-caption" className="samenspel-hh-map__caption">
-        {t('hh.outcomes.chartCaption')}
-      </figcaption>
-      <div className="samenspel-hh-chart__area" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={320}>
-          <LineChart data={rows} margin={{ top: 10, right: 16, bottom: 10, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d)} />
-            <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} width={30} allowDecimals={false} />
-            <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(value, name) => [scaleLabel(Number(value)), name]} />
-            <Legend />
-            {domains.map((d, i) => {
-              const style = LINE_STYLES[i % LINE_STYLES.length]!;
-              return (
-                <Line
-                  key={d.code}
-                  type="monotone"
-                  dataKey={d.code}
-                  name={d.name}
-                  stroke={style.stroke}
-                  strokeWidth={3}
-                  strokeDasharray={style.dash}
-                  legendType={style.dot}
-                  dot={{ r: 5 }}
-                  connectNulls
-                  isAnimationActive={false}
-                />
-              );
-            })}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <Paragraph className="samenspel-hh-chart__note">{t('hh.outcomes.chartNote')}</Paragraph>
-    </figure>
   );
 }
 

@@ -3,7 +3,7 @@
  * the scale labels, and field errors keyed by a form's own field names. No
  * React here.
  */
-import { CIRCLES, type Circle, type NetworkMember } from '../../api/household';
+import { CIRCLES, type Circle, type NetworkMember, type OutcomeTrend } from '../../api/household';
 
 /** Where a person sits on the map: their circle is a sector, their strength the distance (strong: near the resident). */
 export interface PlacedNode {
@@ -96,4 +96,17 @@ export function formKeyOf(serverName: string, known: (key: string) => boolean): 
     if (known(key)) return key;
   }
   return null;
+}
+
+/** One row per date: the chart's data. */
+export function chartRows(trend: OutcomeTrend): Array<Record<string, string | number>> {
+  const dates = [...new Set(trend.domains.flatMap((d) => d.points.map((p) => p.measuredOn)))].sort();
+  return dates.map((date) => {
+    const row: Record<string, string | number> = { date };
+    for (const d of trend.domains) {
+      const point = [...d.points].reverse().find((p) => p.measuredOn === date);
+      if (point) row[d.code] = point.score;
+    }
+    return row;
+  });
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { bsnProblem } from '../../api/household';
+import type { NetworkMember, OutcomeTrend } from '../../api/household';
+import { bsnProblem as serverBsnProblem } from '../../../server/modules/household/household.bsn';
+import { chartRows, formKeyOf, isIsoDate, placeNodes, RING_RADIUS } from './household';
+
+const member = (id: string, circle: string, strength: number): NetworkMember => ({
+  id, circle, name: id, person: null, organisation: null, organisationKind: null, supportKinds: [], strength,
+  involvedSince: null, involvedUntil: null, helpRequestId: null, source: 'map', updatedAt: '2026-01-01T00:00:00Z',
+});
+
+describe('the household helpers', () => {
+  it('judge a BSN exactly as the server does', () => {
+    for (const value of ['111222333', '123456782', '123456789', '000000000', '12345', '11122233a', '1112223330']) {
+      expect(bsnProblem(value), value).toBe(serverBsnProblem(value));
+    }
+  });
+
+  it('put strong support nearer the resident than light support', () => {
+    const [strong, light] = placeNodes([member('a', 'family', 3), member('b', 'family', 1)]);
+    const distance = (n: { x: number; y: number }) => Math.hypot(n.x - 300, n.y - 300);
+    expect(distance(strong!)).toBeCloseTo(RING_RADIUS[3]!);
+    expect(distance(light!)).toBeCloseTo(RING_RADIUS[1]!);
+  });
+
+  it('makes one chart row per date, with the score of each domain measured then', () => {
+    const trend: OutcomeTrend = {
+      fileId: 'f', scale: [], goals: [], residentScore: [],
+      domains: [
+        { code: 'finances', name: 'Financiën', inPlan: true, points: [{ measuredOn: '2026-01-02', score: 3, source: 'professional' }, { measuredOn: '2026-02-02', score: 4, source: 'professional' }] },
+        { code: 'housing', name: 'Huisvesting', inPlan: true, points: [{ measuredOn: '2026-02-02', score: 2, source: 'professional' }] },
+      ],
+    };
+    expect(chartRows(trend)).toEqual([{ date: '2026-01-02', finances: 3 }, { date: '2026-02-02', finances: 4, housing: 2 }]);
+  });
+
+  it('maps a server field path to the form field that shows it', () => {
+    const known = (k: string) => ['actions.1.who', 'reason'].includes(k);
+    expect(formKeyOf('actions.1.who.personId', known)).toBe('actions.1.who');
+    expect(formKeyOf('reason', known)).toBe('reason');
+    expect(formKeyOf('domains.0', known)).toBeNull();
+    expect(isIsoDate('2026-02-30')).toBe(false);
+  });
+});
