@@ -151,7 +151,20 @@ function FileView({ code, file, mine, onChanged }: { code: string; file: Residen
               {(p) =>
                 p && (
                   <LoadState resource={settings.resource}>
-                    {(st) => <PlanSection code={code} file={file} plan={p} settings={st} mayChange={mayChangePlan} onChanged={(next) => { plan.setData(next); trend.reload(); }} />}
+                    {(st) => (
+                      <PlanSection
+                        code={code}
+                        file={file}
+                        plan={p}
+                        settings={st}
+                        domainNames={domainNamesFrom(st, trend.resource.status === 'ready' ? trend.resource.data : null)}
+                        mayChange={mayChangePlan}
+                        onChanged={(next) => {
+                          plan.setData(next);
+                          trend.reload();
+                        }}
+                      />
+                    )}
                   </LoadState>
                 )
               }
@@ -180,6 +193,11 @@ function FileView({ code, file, mine, onChanged }: { code: string; file: Residen
       ))}
     </>
   );
+}
+
+/** Names of the life domains: from the settings (staff), or from the trend (the resident may not read settings). */
+function domainNamesFrom(settings: api.HouseholdSettings | null, trend: api.OutcomeTrend | null): Map<string, string> {
+  return new Map([...(trend?.domains.map((d) => [d.code, d.name] as const) ?? []), ...(settings?.domains.map((d) => [d.code, d.name] as const) ?? [])]);
 }
 
 function FileSectionFrame({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -259,7 +277,7 @@ function PrintView({ code, id }: { code: string; id: string }) {
                     .filter((d) => d.points.length > 0)
                     .map((d) => (
                       <UnorderedListItem key={d.code}>
-                        {d.name}: {d.points.map((p) => `${formatDate(p.measuredOn)} ${p.score}`).join(' → ')}
+                        {d.name}: {d.points.map((p) => `${formatDate(p.measuredOn)}: ${p.score} (${t(`hh.scale.${p.score}` as 'hh.scale.1')})`).join(' → ')}
                       </UnorderedListItem>
                     ))}
                 </UnorderedList>

@@ -114,7 +114,7 @@ function NetworkMapSvg({ network, selected, onSelect }: { network: NetworkMap; s
   };
   return (
     <figure className="samenspel-hh-map">
-      <svg viewBox={`-90 -40 ${MAP_SIZE + 180} ${MAP_SIZE + 80}`} role="group" aria-labelledby="hh-map-caption" className="samenspel-hh-map__svg">
+      <svg viewBox={`-120 -40 ${MAP_SIZE + 240} ${MAP_SIZE + 80}`} role="group" aria-labelledby="hh-map-caption" className="samenspel-hh-map__svg">
         {[1, 2, 3].map((s) => (
           <circle key={s} cx={centre} cy={centre} r={RING_RADIUS[s]! + 35} fill="none" stroke="#c6c6c6" strokeDasharray="4 4" aria-hidden="true" />
         ))}
@@ -137,7 +137,7 @@ function NetworkMapSvg({ network, selected, onSelect }: { network: NetworkMap; s
             {t('hh.network.centre')}
           </text>
         </g>
-        {nodes.map(({ member, x, y }) => {
+        {nodes.map(({ member, x, y, labelAbove }) => {
           const shape = nodeShape(member.circle);
           const colour = CIRCLE_COLOURS[member.circle as keyof typeof CIRCLE_COLOURS] ?? '#6f6f6f';
           const isSelected = member.id === selected;
@@ -158,7 +158,7 @@ function NetworkMapSvg({ network, selected, onSelect }: { network: NetworkMap; s
               {shape === 'diamond' && (
                 <polygon points={`${x},${y - r - 3} ${x + r + 3},${y} ${x},${y + r + 3} ${x - r - 3},${y}`} fill={colour} stroke="#161616" strokeWidth={isSelected ? 4 : 1.5} />
               )}
-              <text x={x} y={y + r + 22} textAnchor="middle" className="samenspel-hh-map__label">
+              <text x={x} y={labelAbove ? y - r - 10 : y + r + 26} textAnchor="middle" className="samenspel-hh-map__label">
                 {shortLabel(member.name)}
               </text>
             </g>
@@ -231,7 +231,7 @@ function NetworkTable({
               <TableCell>{t(`hh.strength.${m.strength}` as 'hh.strength.1')}</TableCell>
               {mayEdit && (
                 <TableCell>
-                  <ButtonGroup>
+                  <div className="samenspel-hh-row-actions">
                     <Button appearance="subtle-button" onClick={() => onEdit(m)} aria-label={t('hh.network.edit', { name: m.name })}>
                       {t('hh.network.editShort')}
                     </Button>
@@ -246,7 +246,7 @@ function NetworkTable({
                     >
                       {t('hh.network.removeShort')}
                     </Button>
-                  </ButtonGroup>
+                  </div>
                 </TableCell>
               )}
             </TableRow>

@@ -92,6 +92,7 @@ export function PlanSection({
   file,
   plan,
   settings,
+  domainNames,
   mayChange,
   onChanged,
 }: {
@@ -99,13 +100,13 @@ export function PlanSection({
   file: ResidentFile;
   plan: Plan;
   settings: HouseholdSettings | null;
+  domainNames: Map<string, string>;
   mayChange: boolean;
   onChanged: (plan: Plan) => void;
 }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const [versionsKey, setVersionsKey] = useState(0);
-  const domainNames = new Map(settings?.domains.map((d) => [d.code, d.name]) ?? []);
   return (
     <>
       {editing ? (

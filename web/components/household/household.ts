@@ -10,12 +10,14 @@ export interface PlacedNode {
   member: NetworkMember;
   x: number;
   y: number;
+  /** Labels go on the side away from the resident, so they stay clear of the centre. */
+  labelAbove: boolean;
 }
 
 export const MAP_SIZE = 600;
 const CENTRE = MAP_SIZE / 2;
 /** Radius per strength: 3 strong is the inner ring, 1 light the outer. */
-export const RING_RADIUS: Record<number, number> = { 3: 110, 2: 185, 1: 260 };
+export const RING_RADIUS: Record<number, number> = { 3: 125, 2: 195, 1: 262 };
 
 /** The angle (radians) of the middle of a circle's sector; sector 0 starts at the top. */
 export function sectorAngles(index: number): { start: number; end: number; mid: number } {
@@ -47,7 +49,8 @@ export function placeNodes(members: NetworkMember[]): PlacedNode[] {
     const radius = RING_RADIUS[strength] ?? RING_RADIUS[1]!;
     group.forEach((member, i) => {
       const angle = start + ((i + 1) * (end - start)) / (group.length + 1);
-      placed.push({ member, ...polar(radius, angle) });
+      const at = polar(radius, angle);
+      placed.push({ member, ...at, labelAbove: at.y < CENTRE });
     });
   }
   return placed;
@@ -71,9 +74,9 @@ export const CIRCLE_COLOURS: Record<Circle, string> = {
   organisations: '#9f1853',
 };
 
-/** A short label for the map: first 14 characters. */
+/** A short label for the map: at most 13 characters (the table has the whole name). */
 export function shortLabel(name: string): string {
-  return name.length > 14 ? `${name.slice(0, 13)}…` : name;
+  return name.length > 13 ? `${name.slice(0, 12)}…` : name;
 }
 
 /** YYYY-MM-DD of today in the browser's time zone. */
