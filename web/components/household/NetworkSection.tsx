@@ -23,7 +23,7 @@ import { ErrorSummary } from '../ErrorSummary';
 import { ScrollTable } from '../ScrollTable';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
-import { CIRCLE_COLOURS, MAP_SIZE, RING_RADIUS, circleIndex, nodeShape, placeNodes, polar, sectorAngles, shortLabel } from './household';
+import { CIRCLE_COLOURS, MAP_SIZE, RING_RADIUS, SECTOR_LABEL_RADIUS, sideAnchor, circleIndex, nodeShape, placeNodes, polar, sectorAngles, shortLabel } from './household';
 import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 
 const FIELDS = ['circle', 'memberName', 'organisationKind', 'supportKinds', 'strength'] as const;
@@ -114,18 +114,18 @@ function NetworkMapSvg({ network, selected, onSelect }: { network: NetworkMap; s
   };
   return (
     <figure className="samenspel-hh-map">
-      <svg viewBox={`-120 -40 ${MAP_SIZE + 240} ${MAP_SIZE + 80}`} role="group" aria-labelledby="hh-map-caption" className="samenspel-hh-map__svg">
+      <svg viewBox={`-172 -50 ${MAP_SIZE + 344} ${MAP_SIZE + 100}`} role="group" aria-labelledby="hh-map-caption" className="samenspel-hh-map__svg">
         {[1, 2, 3].map((s) => (
           <circle key={s} cx={centre} cy={centre} r={RING_RADIUS[s]! + 35} fill="none" stroke="#c6c6c6" strokeDasharray="4 4" aria-hidden="true" />
         ))}
         {CIRCLES.map((c, i) => {
           const { start, mid } = sectorAngles(i);
           const edge = polar(300, start);
-          const label = polar(330, mid);
+          const label = polar(SECTOR_LABEL_RADIUS, mid);
           return (
             <g key={c} aria-hidden="true">
               <line x1={centre} y1={centre} x2={edge.x} y2={edge.y} stroke="#8d8d8d" />
-              <text x={label.x} y={label.y + 8} textAnchor="middle" className="samenspel-hh-map__sector" fill={CIRCLE_COLOURS[c]}>
+              <text x={label.x} y={label.y} textAnchor={sideAnchor(mid)} dominantBaseline="middle" className="samenspel-hh-map__sector" fill={CIRCLE_COLOURS[c]}>
                 {t(`hh.circle.${c}`)}
               </text>
             </g>
@@ -137,7 +137,7 @@ function NetworkMapSvg({ network, selected, onSelect }: { network: NetworkMap; s
             {t('hh.network.centre')}
           </text>
         </g>
-        {nodes.map(({ member, x, y, labelAbove }) => {
+        {nodes.map(({ member, x, y, labelX, labelY, labelAnchor }) => {
           const shape = nodeShape(member.circle);
           const colour = CIRCLE_COLOURS[member.circle as keyof typeof CIRCLE_COLOURS] ?? '#6f6f6f';
           const isSelected = member.id === selected;
@@ -158,7 +158,7 @@ function NetworkMapSvg({ network, selected, onSelect }: { network: NetworkMap; s
               {shape === 'diamond' && (
                 <polygon points={`${x},${y - r - 3} ${x + r + 3},${y} ${x},${y + r + 3} ${x - r - 3},${y}`} fill={colour} stroke="#161616" strokeWidth={isSelected ? 4 : 1.5} />
               )}
-              <text x={x} y={labelAbove ? y - r - 10 : y + r + 26} textAnchor="middle" className="samenspel-hh-map__label">
+              <text x={labelX} y={labelY} textAnchor={labelAnchor} dominantBaseline="middle" className="samenspel-hh-map__label">
                 {shortLabel(member.name)}
               </text>
             </g>

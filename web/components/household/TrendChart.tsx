@@ -52,7 +52,7 @@ export default function TrendChart({ trend }: { trend: OutcomeTrend }) {
         <ResponsiveContainer width="100%" height={320}>
           <LineChart data={rows} margin={{ top: 10, right: 24, bottom: 10, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d)} padding={{ left: 24, right: 24 }} />
+            <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d)} padding={{ left: 70, right: 70 }} />
             <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} width={30} allowDecimals={false} />
             <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(value, name) => [scaleLabel(Number(value)), name]} />
             <Legend />

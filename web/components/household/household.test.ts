@@ -18,9 +18,12 @@ describe('the household helpers', () => {
 
   it('put strong support nearer the resident than light support', () => {
     const [strong, light] = placeNodes([member('a', 'family', 3), member('b', 'family', 1)]);
-    const distance = (n: { x: number; y: number }) => Math.hypot(n.x - 300, n.y - 300);
-    expect(distance(strong!)).toBeCloseTo(RING_RADIUS[3]!);
-    expect(distance(light!)).toBeCloseTo(RING_RADIUS[1]!);
+    const distance = (x: number, y: number) => Math.hypot(x - 300, y - 300);
+    expect(distance(strong!.x, strong!.y)).toBeCloseTo(RING_RADIUS[3]!);
+    expect(distance(light!.x, light!.y)).toBeCloseTo(RING_RADIUS[1]!);
+    // Labels: outward from the strong ring, inward from the light one (clear of the sector names).
+    expect(distance(strong!.labelX, strong!.labelY)).toBeGreaterThan(RING_RADIUS[3]!);
+    expect(distance(light!.labelX, light!.labelY)).toBeLessThan(RING_RADIUS[1]!);
   });
 
   it('makes one chart row per date, with the score of each domain measured then', () => {

@@ -10,14 +10,27 @@ export interface PlacedNode {
   member: NetworkMember;
   x: number;
   y: number;
-  /** Labels go on the side away from the resident, so they stay clear of the centre. */
-  labelAbove: boolean;
+  /** Where the label goes: outward from the inner rings, inward from the outer ring (clear of the sector names). */
+  labelX: number;
+  labelY: number;
+  /** Text grows away from the node: to the right on the right-hand side, to the left on the left. */
+  labelAnchor: 'start' | 'middle' | 'end';
 }
 
 export const MAP_SIZE = 600;
 const CENTRE = MAP_SIZE / 2;
 /** Radius per strength: 3 strong is the inner ring, 1 light the outer. */
-export const RING_RADIUS: Record<number, number> = { 3: 125, 2: 195, 1: 262 };
+export const RING_RADIUS: Record<number, number> = { 3: 125, 2: 195, 1: 265 };
+/** Distance from a node's centre to the middle of its label. */
+const LABEL_OFFSET = 36;
+/** Where the sector names sit, outside the outer ring. */
+export const SECTOR_LABEL_RADIUS = 318;
+
+/** How a sector name is anchored: outward on the sides, centred at the top and bottom. */
+export function sideAnchor(angle: number): 'start' | 'middle' | 'end' {
+  const c = Math.cos(angle);
+  return c > 0.5 ? 'start' : c < -0.5 ? 'end' : 'middle';
+}
 
 /** The angle (radians) of the middle of a circle's sector; sector 0 starts at the top. */
 export function sectorAngles(index: number): { start: number; end: number; mid: number } {
@@ -47,10 +60,18 @@ export function placeNodes(members: NetworkMember[]): PlacedNode[] {
     const [sector, strength] = key.split(':').map(Number) as [number, number];
     const { start, end } = sectorAngles(sector);
     const radius = RING_RADIUS[strength] ?? RING_RADIUS[1]!;
+    // Rings are nudged apart a little, so that people of one sector in different rings do not line up.
+    const slot = (end - start) / (group.length + 1);
+    const nudge = strength === 2 ? -slot / 2.5 : strength === 1 ? slot / 2.5 : 0;
     group.forEach((member, i) => {
-      const angle = start + ((i + 1) * (end - start)) / (group.length + 1);
-      const at = polar(radius, angle);
-      placed.push({ member, ...at, labelAbove: at.y < CENTRE });
+      const angle = start + (i + 1) * slot + nudge;
+      const outward = strength === 1 ? -1 : 1;
+      const label = polar(radius + outward * LABEL_OFFSET, angle);
+      const across = outward * Math.cos(angle);
+      const labelAnchor = across > 0.5 ? 'start' : across < -0.5 ? 'end' : 'middle';
+      // A label beside its node starts a little further off, past the node itself.
+      const dx = labelAnchor === 'middle' ? 0 : labelAnchor === 'start' ? -14 : 14;
+      placed.push({ member, ...polar(radius, angle), labelX: label.x + dx, labelY: label.y, labelAnchor });
     });
   }
   return placed;
