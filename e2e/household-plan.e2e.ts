@@ -216,6 +216,7 @@ describe('one plan around the resident', () => {
       { who: SOCIAL_WORKER, path: `/plannen/${fileId}/afdrukken`, heading: 'Plan van Victor Jansen' },
       { who: DEMO.resident, path: '/mijn-plan', heading: 'Mijn plan' },
       { who: POLICY_OFFICER, path: '/luisteren', heading: 'Wensen van inwoners' },
+      { who: DEMO.admin, path: '/beheer/huishoudplan', heading: 'Instellingen plannen' },
     ];
     for (const size of [PHONE, DESKTOP]) {
       for (const who of [...new Set(pages.map((p) => p.who))]) {

@@ -16,6 +16,7 @@ import { HelpRequestSentPage } from '../pages/HelpRequestSentPage';
 import { HomePage } from '../pages/HomePage';
 import { HouseholdFilePage, HouseholdPrintPage, MyPlanPage } from '../pages/HouseholdFilePage';
 import { HouseholdFilesPage, ListeningOverviewPage, NewHouseholdFilePage } from '../pages/HouseholdFilesPage';
+import { HouseholdSettingsPage } from '../pages/HouseholdSettingsPage';
 import { MeetupAttendancePage } from '../pages/MeetupAttendancePage';
 import { MeetupDetailPage } from '../pages/MeetupDetailPage';
 import { MeetupFormPage } from '../pages/MeetupFormPage';
@@ -104,6 +105,7 @@ const ROUTES: Route[] = [
   { path: PATHS.myPlan, render: () => <MyPlanPage /> },
   { path: `${PATHS.myPlan}/afdrukken`, render: () => <HouseholdPrintPage id="mijn" /> },
   { path: PATHS.listening, render: () => <ListeningOverviewPage /> },
+  { path: PATHS.householdSettings, render: () => <HouseholdSettingsPage /> },
 ];
 
 function CurrentPage() {

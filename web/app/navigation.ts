@@ -37,6 +37,7 @@ export const PATHS = {
   newHouseholdFile: '/plannen/nieuw',
   myPlan: '/mijn-plan',
   listening: '/luisteren',
+  householdSettings: '/beheer/huishoudplan',
 } as const;
 
 export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
@@ -111,7 +112,7 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
     items.push({ href: PATHS.notifications, label: 'layout.notifications' });
     items.push({ href: PATHS.profile, label: 'layout.profile' });
     if (options.roles.includes('admin')) {
-      items.push({ href: PATHS.users, label: 'layout.users' }, { href: PATHS.auditLog, label: 'layout.auditLog' }, { href: PATHS.regionalPool, label: 'layout.regionalPool' });
+      items.push({ href: PATHS.users, label: 'layout.users' }, { href: PATHS.auditLog, label: 'layout.auditLog' }, { href: PATHS.regionalPool, label: 'layout.regionalPool' }, { href: PATHS.householdSettings, label: 'layout.householdSettings' });
     }
   } else {
     items.push({ href: PATHS.signIn, label: 'layout.signIn' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bsnProblem } from '../../api/household';
 import type { NetworkMember, OutcomeTrend } from '../../api/household';
 import { bsnProblem as serverBsnProblem } from '../../../server/modules/household/household.bsn';
+import { parseDomains } from '../../pages/HouseholdSettingsPage';
 import { chartRows, formKeyOf, isIsoDate, placeNodes, RING_RADIUS } from './household';
 
 const member = (id: string, circle: string, strength: number): NetworkMember => ({
@@ -43,5 +44,14 @@ describe('the household helpers', () => {
     expect(formKeyOf('reason', known)).toBe('reason');
     expect(formKeyOf('domains.0', known)).toBeNull();
     expect(isIsoDate('2026-02-30')).toBe(false);
+  });
+
+  it('reads a municipality\'s own life domains, one a line, and refuses a malformed line', () => {
+    expect(parseDomains('finances; Financiën; Finances\n\nhousing;Wonen;Housing')).toEqual([
+      { code: 'finances', nameNl: 'Financiën', nameEn: 'Finances' },
+      { code: 'housing', nameNl: 'Wonen', nameEn: 'Housing' },
+    ]);
+    expect(parseDomains('Finances; Financiën')).toBeNull();
+    expect(parseDomains('')).toBeNull();
   });
 });
