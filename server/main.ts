@@ -7,6 +7,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './core/logger';
 import { openDatabase } from './db/client';
+import { loadHouseholdDemo } from './demo/household-demo';
 import { demoSignIns, loadDemoData } from './demo/seed';
 import { DEMO_PASSWORD } from './demo/demo-data';
 import { outboxMailer, smtpMailer } from './mail/mailer';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   await database.migrate();
   const now = () => new Date();
   const loaded = config.demoMode ? await loadDemoData(database.db, now) : false;
+  // Apart from the main demo load, which the integration tests start from (see household-demo.ts).
+  if (config.demoMode) await loadHouseholdDemo(database.db, now);
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(database.db, now);
   const app = buildApp({ config, database, mailer, logger, now });
 

@@ -16,6 +16,9 @@ import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
 import { HelpRequestDetailPage } from '../pages/HelpRequestDetailPage';
 import { HelpRequestSentPage } from '../pages/HelpRequestSentPage';
 import { HomePage } from '../pages/HomePage';
+import { HouseholdFilePage, HouseholdPrintPage, MyPlanPage } from '../pages/HouseholdFilePage';
+import { HouseholdFilesPage, ListeningOverviewPage, NewHouseholdFilePage } from '../pages/HouseholdFilesPage';
+import { HouseholdSettingsPage } from '../pages/HouseholdSettingsPage';
 import { MeetupAttendancePage } from '../pages/MeetupAttendancePage';
 import { MeetupDetailPage } from '../pages/MeetupDetailPage';
 import { MeetupFormPage } from '../pages/MeetupFormPage';
@@ -100,6 +103,15 @@ const ROUTES: Route[] = [
   { path: PATHS.effects, render: () => <EffectCalculatorPage /> },
   { path: PATHS.effectTariffs, render: () => <EffectTariffsPage /> },
   { path: `${PATHS.effects}/berekeningen/:id`, render: ({ id }) => <EffectCalculatorPage id={id ?? ''} /> },
+  // One plan around the resident (huishoudplan)
+  { path: PATHS.householdFiles, render: () => <HouseholdFilesPage /> },
+  { path: PATHS.newHouseholdFile, render: () => <NewHouseholdFilePage /> },
+  { path: `${PATHS.householdFiles}/:id`, render: ({ id }) => <HouseholdFilePage id={id ?? ''} /> },
+  { path: `${PATHS.householdFiles}/:id/afdrukken`, render: ({ id }) => <HouseholdPrintPage id={id ?? ''} /> },
+  { path: PATHS.myPlan, render: () => <MyPlanPage /> },
+  { path: `${PATHS.myPlan}/afdrukken`, render: () => <HouseholdPrintPage id="mijn" /> },
+  { path: PATHS.listening, render: () => <ListeningOverviewPage /> },
+  { path: PATHS.householdSettings, render: () => <HouseholdSettingsPage /> },
 ];
 
 function CurrentPage() {

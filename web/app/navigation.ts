@@ -35,6 +35,11 @@ export const PATHS = {
   regionalPool: '/beheer/regio',
   effects: '/effectencalculator',
   effectTariffs: '/effectencalculator/tarieven',
+  householdFiles: '/plannen',
+  newHouseholdFile: '/plannen/nieuw',
+  myPlan: '/mijn-plan',
+  listening: '/luisteren',
+  householdSettings: '/beheer/huishoudplan',
 } as const;
 
 export const userPath = (id: string) => `${PATHS.users}/${encodeURIComponent(id)}`;
@@ -65,6 +70,11 @@ export const rotaPath = (rotaId: string) => `/roosters/${encodeURIComponent(rota
 /** The rota of one of the resident's own requests. */
 export const myRequestRotaPath = (requestId: string) => `${myHelpRequestPath(requestId)}/rooster`;
 
+/** One resident file and its plan, by id only (never a name or a BSN). */
+export const householdFilePath = (id: string) => `${PATHS.householdFiles}/${encodeURIComponent(id)}`;
+/** The plan on paper; `mijn` for the resident's own. */
+export const householdPrintPath = (id: string) => (id === 'mijn' ? `${PATHS.myPlan}/afdrukken` : `${householdFilePath(id)}/afdrukken`);
+
 /** `/inloggen?terug=/profiel`: where to go after signing in. */
 export const signInPath = (returnTo?: string) =>
   returnTo && returnTo !== PATHS.home ? `${PATHS.signIn}?terug=${encodeURIComponent(returnTo)}` : PATHS.signIn;
@@ -79,6 +89,13 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
   if (options.signedIn) {
     if (options.roles.includes('resident')) {
       items.push({ href: PATHS.requestHelp, label: 'layout.requestHelp' }, { href: PATHS.myHelpRequests, label: 'layout.myHelpRequests' });
+      items.push({ href: PATHS.myPlan, label: 'layout.myPlan' });
+    }
+    if (['social_worker', 'professional'].some((role) => options.roles.includes(role as Role))) {
+      items.push({ href: PATHS.householdFiles, label: 'layout.householdFiles' });
+    }
+    if (options.roles.includes('policy_officer')) {
+      items.push({ href: PATHS.listening, label: 'layout.listening' });
     }
     if (options.roles.includes('volunteer')) {
       items.push({ href: PATHS.volunteerOffer, label: 'layout.volunteerOffer' }, { href: PATHS.myMatches, label: 'layout.myMatches' });
@@ -100,7 +117,7 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
     items.push({ href: PATHS.notifications, label: 'layout.notifications' });
     items.push({ href: PATHS.profile, label: 'layout.profile' });
     if (options.roles.includes('admin')) {
-      items.push({ href: PATHS.users, label: 'layout.users' }, { href: PATHS.auditLog, label: 'layout.auditLog' }, { href: PATHS.regionalPool, label: 'layout.regionalPool' });
+      items.push({ href: PATHS.users, label: 'layout.users' }, { href: PATHS.auditLog, label: 'layout.auditLog' }, { href: PATHS.regionalPool, label: 'layout.regionalPool' }, { href: PATHS.householdSettings, label: 'layout.householdSettings' });
     }
   } else {
     items.push({ href: PATHS.signIn, label: 'layout.signIn' });

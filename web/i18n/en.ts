@@ -4,7 +4,10 @@
  */
 import type { Catalogue } from './nl';
 
+import { householdEn } from './household.en';
+
 export const en: Catalogue = {
+  ...householdEn,
   'app.name': 'samenspel',
   'app.titleSuffix': 'samenspel',
   'app.loading': 'Loading…',

@@ -6,7 +6,11 @@
  * The English catalogue (en.ts) must have exactly these keys; TypeScript
  * checks that.
  */
+import { householdNl } from './household.nl';
+
 export const nl = {
+  // One plan around the resident (issue 5): household.nl.ts
+  ...householdNl,
   // Application frame
   'app.name': 'samenspel',
   'app.titleSuffix': 'samenspel',
