@@ -193,6 +193,25 @@ describe('one plan around the resident', () => {
     }
   });
 
+  it('shows a social worker at the front who already coordinates, and nothing of the plan', async () => {
+    const { context, page, pageErrors } = await e2e.openPage(DESKTOP);
+    try {
+      await signIn(page, SOCIAL_WORKER);
+      // Ineke's demo request; she has the demo plan, coordinated by Sanne.
+      await page.goto('/hulpvragen/d0000000-0000-4000-8000-000000050501');
+      await waitForHeading(page, 'Hulpvraag: Gezelschap en bezoek');
+      const box = page.locator('section[aria-labelledby="involvement-heading"]');
+      await box.getByRole('heading', { name: 'Wie is er al betrokken?' }).waitFor();
+      await box.getByText(/is de regievoerder\.$/).waitFor();
+      await box.getByText('Meer ziet u niet', { exact: false }).waitFor();
+      expect(await box.textContent()).not.toContain('geldzaken');
+      await expectAccessible(page, 'help request with who is involved');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('refuses a professional who is not on the plan', async () => {
     const { context, page, pageErrors } = await e2e.openPage(DESKTOP);
     try {

@@ -322,3 +322,14 @@ export function bsnProblem(value: string): 'invalid_format' | 'invalid' | null {
   for (let i = 0; i < 9; i++) sum += Number(value[i]) * BSN_WEIGHTS[i]!;
   return sum % 11 === 0 ? null : 'invalid';
 }
+
+/** Knowledge at the front: whether a resident has a plan, who coordinates it, which organisations are involved; nothing of the plan. */
+export interface Involvement {
+  hasPlan: boolean;
+  coordinator: { personId: string; displayName: string; organisation: string | null; email: string | null; phone: string | null } | null;
+  organisations: Array<{ name: string; kind: string }>;
+  peopleInvolved: number;
+}
+
+export const getInvolvement = (code: string, personId: string) =>
+  request<Involvement>('GET', `${base(code)}/persons/${encodeURIComponent(personId)}/involvement`);

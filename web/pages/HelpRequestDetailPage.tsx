@@ -19,9 +19,11 @@ import { HelpRequestDetails } from '../components/HelpRequestDetails';
 import { Loading, ProblemAlert } from '../components/LoadState';
 import { FINAL_STATUSES } from '../components/neighbour-help';
 import { PageHeading } from '../components/PageHeading';
+import { InvolvementBox } from '../components/InvolvementBox';
 import { RequestMatches } from '../components/RequestMatches';
 import { RequireAnyRole } from '../components/RequireAnyRole';
 import { RouterButtonLink } from '../components/RouterButtonLink';
+import { useSession } from '../app/session';
 import { useI18n } from '../i18n/i18n';
 import { problemMessage } from '../lib/errors';
 import { useResource } from '../lib/use-resource';
@@ -41,6 +43,7 @@ export function HelpRequestDetailPage({ id, view }: { id: string; view: View }) 
 
 function HelpRequestDetail({ membership, id, view }: { membership: Membership; id: string; view: View }) {
   const { t } = useI18n();
+  const { hasRole } = useSession();
   const code = membership.municipality.code;
   const { resource, setData, reload } = useResource(() => api.getHelpRequest(code, id), [code, id]);
   const back =
@@ -70,6 +73,7 @@ function HelpRequestDetail({ membership, id, view }: { membership: Membership; i
       <HelpRequestDetails request={request} view={view} />
       {/* A yes can match the request: its status above then changes too. */}
       <RequestMatches code={code} request={request} view={view} onRequestChanged={reload} />
+      {view === 'coordinator' && hasRole('social_worker') && <InvolvementBox code={code} personId={request.residentPersonId} />}
       {view === 'coordinator' && (
         <Paragraph>
           <RouterButtonLink href={newHelpRequestOnBehalfPath(request.residentPersonId)} appearance="secondary-action-button">
