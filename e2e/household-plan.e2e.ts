@@ -69,6 +69,17 @@ describe('one plan around the resident', () => {
       await expectPageBasics(page);
       await expectAccessible(page, 'new file');
 
+      // Someone to work on the plan, found by name (the name travels in the request body, not the URL).
+      const people = page.locator('section#betrokkenen');
+      await people.getByRole('button', { name: 'Zoeken' }).click();
+      await people.locator('.samenspel-error-summary').getByRole('link', { name: /Typ minstens 2 letters/ }).waitFor();
+      await people.getByLabel('Zoek op naam').fill('Aisha');
+      await people.getByRole('button', { name: 'Zoeken' }).click();
+      await people.getByRole('button', { name: 'Aisha Prins toevoegen' }).click();
+      await page.getByRole('status').filter({ hasText: 'Aisha Prins werkt nu mee aan het plan.' }).waitFor();
+      await people.getByRole('rowheader', { name: 'Aisha Prins' }).waitFor();
+      await expectAccessible(page, 'file with someone added to the plan');
+
       // The plan, made together: a goal in his own words, an agreement, the domains, and why.
       await page.getByRole('button', { name: 'Plan maken' }).click();
       await page.getByLabel('Doel 1').fill(GOAL);

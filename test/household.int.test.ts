@@ -133,6 +133,18 @@ describe('household plan: the resident file, consent and need-to-know', () => {
     expect((await otherProfessional.get(`${base}/resident-files/${fileId}/plan`)).status).toBe(403);
   });
 
+  it('lets the coordinator find people to put on the plan by name, and nobody else', async () => {
+    const res = await coordinator.post(`${base}/resident-files/${fileId}/participant-candidates`, { q: 'pet' });
+    expect(res.status).toBe(200);
+    const { items } = (await res.json()) as { items: Array<{ personId: string; displayName: string; roles: string[]; organisation: string | null }> };
+    expect(items).toContainEqual(expect.objectContaining({ personId: A.professional.id, displayName: 'Peter Visser', roles: ['professional'] }));
+    // Residents are not offered, nor is the coordinator.
+    expect(items.every((i) => i.roles.length > 0 && i.personId !== A.resident.id && i.personId !== A.socialWorker.id)).toBe(true);
+    expect((await coordinator.post(`${base}/resident-files/${fileId}/participant-candidates`, { q: 'p' })).status).toBe(400);
+    expect((await professional.post(`${base}/resident-files/${fileId}/participant-candidates`, { q: 'pet' })).status).toBe(403);
+    expect((await resident.post(`${base}/resident-files/${fileId}/participant-candidates`, { q: 'pet' })).status).toBe(403);
+  });
+
   it('shows a person on the plan only what a valid consent shares with them or their organisation', async () => {
     const added = await coordinator.post(`${base}/resident-files/${fileId}/participants`, { personId: A.professional.id });
     expect(added.status).toBe(200);

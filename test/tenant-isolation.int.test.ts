@@ -123,6 +123,7 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/me/resident-file': {},
   'GET /municipalities/{code}/resident-files/{fileId}': {},
   'PATCH /municipalities/{code}/resident-files/{fileId}': { body: { bsn: null } },
+  'POST /municipalities/{code}/resident-files/{fileId}/participant-candidates': { body: { q: 'Pe' } },
   'POST /municipalities/{code}/resident-files/{fileId}/participants': { body: { personId: B.admin.id } },
   'DELETE /municipalities/{code}/resident-files/{fileId}/participants/{personId}': {},
   'POST /municipalities/{code}/resident-files/{fileId}/consents': {

@@ -333,3 +333,14 @@ export interface Involvement {
 
 export const getInvolvement = (code: string, personId: string) =>
   request<Involvement>('GET', `${base(code)}/persons/${encodeURIComponent(personId)}/involvement`);
+
+export interface ParticipantCandidate {
+  personId: string;
+  displayName: string;
+  roles: string[];
+  organisation: string | null;
+}
+
+/** The coordinator finds people to put on the plan; the name travels in the body, not in the URL. */
+export const searchParticipantCandidates = (code: string, fileId: string, q: string) =>
+  request<{ items: ParticipantCandidate[] }>('POST', `${base(code)}/resident-files/${encodeURIComponent(fileId)}/participant-candidates`, { body: { q } });

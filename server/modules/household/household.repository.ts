@@ -411,3 +411,23 @@ export async function staffContact(q: Queryable, tenantId: string, personId: str
     .where(and(eq(persons.tenantId, tenantId), eq(persons.id, personId)));
   return row ?? null;
 }
+
+/** People who can be put on a plan (social workers, professionals, volunteers) whose name contains `term`. */
+export async function participantCandidates(q: Queryable, tenantId: string, term: string, limit: number) {
+  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return queryRows<{ personId: string; givenName: string; familyName: string; roles: string[]; organisation: string | null }>(
+    q,
+    sql`select p.id as "personId", p.given_name as "givenName", p.family_name as "familyName",
+               array_agg(distinct r.role order by r.role) as roles,
+               min(o.name) as organisation
+          from persons p
+          join role_assignments r on r.tenant_id = p.tenant_id and r.person_id = p.id
+          left join organisations o on o.tenant_id = r.tenant_id and o.id = r.organisation_id
+         where p.tenant_id = ${tenantId}
+           and r.role in ('social_worker', 'professional', 'volunteer')
+           and (p.given_name || ' ' || p.family_name) ilike ${like}
+         group by p.id, p.given_name, p.family_name
+         order by p.given_name, p.family_name, p.id
+         limit ${limit}`,
+  );
+}

@@ -208,6 +208,26 @@ export function householdRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'post',
+      path: '/municipalities/{code}/resident-files/{fileId}/participant-candidates',
+      tags: [TAG],
+      summary: 'Find social workers, professionals and volunteers by name to put on the plan (the coordinator; the name is sent in the body)',
+      request: { params: fileParams, ...jsonBody(z.object({ q: plainText({ max: 60 }) }).strict()) },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            items: z.array(z.object({ personId: z.uuid(), displayName: z.string(), roles: z.array(z.string()), organisation: z.string().nullable() })),
+          }),
+          'People who can be put on the plan',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) => c.json(await service.searchParticipantCandidates(deps, tenantContext(c), c.req.valid('param').fileId, c.req.valid('json').q), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
       path: '/municipalities/{code}/resident-files/{fileId}/participants',
       tags: [TAG],
       summary: 'Put a social worker, professional or volunteer on the plan (the coordinator)',

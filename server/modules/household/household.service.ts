@@ -214,6 +214,26 @@ async function presentFile(tx: Tx, ctx: TenantContext, opened: OpenedFile) {
 
 // --- people on the plan ----------------------------------------------------------
 
+/** The coordinator looks for someone to put on the plan, by name (the term travels in the body, never in a URL). */
+export async function searchParticipantCandidates(deps: Deps, ctx: TenantContext, fileId: string, term: string) {
+  const trimmed = term.trim();
+  if (trimmed.length < 2) throw invalid([{ name: 'q', code: 'too_short', reason: 'Type at least two letters of the name.' }]);
+  return runInTenant(deps, ctx, async (tx) => {
+    const opened = await openFile(tx, ctx, fileId, 'person.list', { may: 'manage' });
+    const taken = new Set([opened.file.residentPersonId, opened.file.coordinatorPersonId, ...(await repo.listParticipants(tx, ctx.tenant.id, fileId)).map((p) => p.personId)]);
+    const rows = (await repo.participantCandidates(tx, ctx.tenant.id, trimmed, 25)).filter((r) => !taken.has(r.personId)).slice(0, 20);
+    await audit(tx, ctx, { action: 'person.list', purpose: 'household_plan', resourceType: 'resident_file', resourceId: fileId, subjectPersonId: null });
+    return {
+      items: rows.map((r) => ({
+        personId: r.personId,
+        displayName: `${r.givenName} ${r.familyName}`.trim(),
+        roles: r.roles.filter((role) => (PARTICIPANT_ROLES as readonly string[]).includes(role)),
+        organisation: r.organisation,
+      })),
+    };
+  });
+}
+
 export async function addParticipant(deps: Deps, ctx: TenantContext, fileId: string, personId: string) {
   return runInTenant(deps, ctx, async (tx) => {
     const opened = await openFile(tx, ctx, fileId, 'plan_participant.add', { may: 'manage' });

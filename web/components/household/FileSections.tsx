@@ -39,7 +39,6 @@ import { TextAreaField } from '../TextAreaField';
 import { TextField } from '../TextField';
 import { isIsoDate, todayIso } from './household';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who: the resident, BSN (shown masked except the last three digits), household and coordinator. */
 export function WhoSection({ file }: { file: ResidentFile }) {
@@ -100,27 +99,41 @@ export function PeopleSection({ code, file, mayManage, onChanged }: { code: stri
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const announce = useAnnounce();
-  const [personId, setPersonId] = useState('');
-  const errors = useFormErrors<'personId'>();
-  const [busy, setBusy] = useState(false);
+  const [term, setTerm] = useState('');
+  const [found, setFound] = useState<api.ParticipantCandidate[] | null>(null);
+  const errors = useFormErrors<'q'>();
+  const [busy, setBusy] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
 
-  const add = async (event: FormEvent) => {
+  const search = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    if (!UUID.test(personId.trim())) return errors.fail({ personId: t('fieldError.hhPersonId.invalid_format') });
-    setBusy(true);
+    if (term.trim().length < 2) return errors.fail({ q: t('fieldError.hhSearch.too_short') });
+    setBusy('search');
     try {
-      const next = await api.addParticipant(code, file.id, personId.trim());
-      announce(t('hh.people.added'));
-      setPersonId('');
+      const { items } = await api.searchParticipantCandidates(code, file.id, term.trim());
       errors.clear();
+      setFound(items);
+      announce(items.length === 0 ? t('hh.people.noneFound') : t('hh.people.found', { count: items.length }));
+    } catch (failure) {
+      errors.fail({}, problemMessage(i18n, failure));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const add = async (candidate: api.ParticipantCandidate) => {
+    if (busy) return;
+    setBusy(candidate.personId);
+    try {
+      const next = await api.addParticipant(code, file.id, candidate.personId);
+      announce(t('hh.people.addedNamed', { name: candidate.displayName }));
+      setFound((list) => list?.filter((c) => c.personId !== candidate.personId) ?? null);
       onChanged(next);
     } catch (failure) {
-      const fields = fieldErrorsFromProblem(i18n, failure, ['personId'] as const, () => 'personId', );
-      errors.fail(fields ? { personId: t('fieldError.hhPersonId.invalid_value') } : {}, fields ? null : problemMessage(i18n, failure));
+      errors.fail({}, problemMessage(i18n, failure));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
 
@@ -170,15 +183,28 @@ export function PeopleSection({ code, file, mayManage, onChanged }: { code: stri
       )}
       {removeError && <Paragraph role="alert">{removeError}</Paragraph>}
       {mayManage && (
-        <form noValidate onSubmit={(e) => void add(e)} className="samenspel-form samenspel-hh-subform" aria-labelledby="hh-people-add">
+        <form noValidate onSubmit={(e) => void search(e)} className="samenspel-form samenspel-hh-subform" aria-labelledby="hh-people-add">
           <Heading3 id="hh-people-add">{t('hh.people.add')}</Heading3>
-          <ErrorSummary message={errors.message} items={summaryItems(errors.fields, [{ name: 'personId', id: 'hh-people-person', label: t('hh.people.personId') }])} attempt={errors.attempt} />
-          <TextField id="hh-people-person" label={t('hh.people.personId')} description={t('hh.people.personIdHint')} value={personId} onChange={setPersonId} error={errors.fields.personId} autoComplete="off" spellCheck={false} />
+          <ErrorSummary message={errors.message} items={summaryItems(errors.fields, [{ name: 'q', id: 'hh-people-search', label: t('hh.people.search') }])} attempt={errors.attempt} />
+          <TextField id="hh-people-search" type="search" label={t('hh.people.search')} description={t('hh.people.searchHint')} value={term} onChange={setTerm} error={errors.fields.q} autoComplete="off" spellCheck={false} />
           <ButtonGroup>
-            <Button type="submit" appearance="secondary-action-button" busy={busy}>
-              {t('hh.people.addSubmit')}
+            <Button type="submit" appearance="secondary-action-button" busy={busy === 'search'}>
+              {t('hh.people.searchSubmit')}
             </Button>
           </ButtonGroup>
+          {found && found.length > 0 && (
+            <ul className="samenspel-hh-candidates" aria-label={t('hh.people.results')}>
+              {found.map((c) => (
+                <li key={c.personId}>
+                  {c.displayName}
+                  {c.organisation ? ` (${c.organisation})` : ''}{' '}
+                  <Button appearance="subtle-button" busy={busy === c.personId} onClick={() => void add(c)}>
+                    {t('hh.people.addNamed', { name: c.displayName })}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
         </form>
       )}
     </>
