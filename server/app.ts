@@ -28,6 +28,7 @@ import { voiceRoutes } from './modules/household/voice.routes';
 import { frontRoutes } from './modules/household/front.routes';
 import { meetupRoutes } from './modules/meetups/meetups.routes';
 import { effectRoutes } from './modules/effects/effects.routes';
+import { dashboardRoutes } from './modules/dashboards/dashboards.routes';
 import { regionalPoolRoutes } from './modules/neighbour-help/regional-pool.routes';
 import { neighbourHelpRoutes } from './modules/neighbour-help/neighbour-help.routes';
 import { matchRoutes } from './modules/neighbour-help/matches.routes';
@@ -94,6 +95,7 @@ export function buildApp(deps: Deps) {
   api.route('/', voiceRoutes(deps));
   api.route('/', frontRoutes(deps));
   api.route('/', effectRoutes(deps));
+  api.route('/', dashboardRoutes(deps));
   app.route('/api', api);
 
   const openApiConfig = {

@@ -8,6 +8,8 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './core/logger';
 import { openDatabase } from './db/client';
 import { loadHouseholdDemo } from './demo/household-demo';
+import { loadHistoryDemo } from './demo/history-demo';
+import { refreshAllDashboards } from './modules/dashboards/dashboards.service';
 import { demoSignIns, loadDemoData } from './demo/seed';
 import { DEMO_PASSWORD } from './demo/demo-data';
 import { outboxMailer, smtpMailer } from './mail/mailer';
@@ -33,6 +35,9 @@ async function main(): Promise<void> {
   const loaded = config.demoMode ? await loadDemoData(database.db, now) : false;
   // Apart from the main demo load, which the integration tests start from (see household-demo.ts).
   if (config.demoMode) await loadHouseholdDemo(database.db, now);
+  if (config.demoMode) await loadHistoryDemo(database.db, now);
+  // Dashboard figures: counted at start and every hour (and on request by a policy officer).
+  await refreshAllDashboards({ database }, now());
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(database.db, now);
   const app = buildApp({ config, database, mailer, logger, now });
 
@@ -70,11 +75,16 @@ async function main(): Promise<void> {
     detectStallsEverywhere({ config, database, mailer, logger, now }, now()).catch(() => logger.warn('stall detection failed'));
   }, 600_000);
   stalls.unref();
+  const dashboards = setInterval(() => {
+    refreshAllDashboards({ database }, now()).catch(() => logger.warn('dashboard refresh failed'));
+  }, 3600_000);
+  dashboards.unref();
 
   const shutdown = () => {
     clearInterval(sweep);
     clearInterval(deliver);
     clearInterval(stalls);
+    clearInterval(dashboards);
     server.close(() => {
       database.close().finally(() => process.exit(0));
     });

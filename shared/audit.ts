@@ -99,6 +99,9 @@ export const AUDIT_ACTIONS = [
   'effect_calculation.create',
   'effect_calculation.update',
   'effect_calculation.export',
+  'dashboard.read',
+  'dashboard.refresh',
+  'demo.history_load',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

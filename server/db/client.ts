@@ -84,3 +84,11 @@ export async function queryRows<T>(q: Queryable, query: ReturnType<typeof sql>):
   const result = (await q.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * A JS array as one PostgreSQL array literal (text), for `${pgArray(xs)}::uuid[]`:
+ * drizzle's sql template would otherwise spread an array into a list of parameters.
+ */
+export function pgArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}

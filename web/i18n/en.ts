@@ -1173,6 +1173,9 @@ export const en: Catalogue = {
   'action.effect_calculation.create': 'Effect calculation saved',
   'action.effect_calculation.update': 'New version of an effect calculation saved',
   'action.effect_calculation.export': 'Effect calculation downloaded (CSV)',
+  'action.dashboard.read': 'Outcome dashboard viewed',
+  'action.dashboard.refresh': 'Outcome dashboard figures refreshed',
+  'action.demo.history_load': 'Invented history for the demo loaded',
   'purpose.effect_measurement': 'Measuring effects',
   // Effect calculator (effectencalculator, issue 6)
   'layout.effects': 'Effect calculator',

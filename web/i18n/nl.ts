@@ -1201,6 +1201,9 @@ export const nl = {
   'action.effect_calculation.create': 'Effectberekening opgeslagen',
   'action.effect_calculation.update': 'Nieuwe versie van een effectberekening opgeslagen',
   'action.effect_calculation.export': 'Effectberekening gedownload (CSV)',
+  'action.dashboard.read': 'Uitkomstendashboard bekeken',
+  'action.dashboard.refresh': 'Cijfers van het uitkomstendashboard bijgewerkt',
+  'action.demo.history_load': 'Verzonnen geschiedenis voor de demo geladen',
   'purpose.effect_measurement': 'Effecten meten',
   // Effect calculator (effectencalculator, issue 6)
   'layout.effects': 'Effectencalculator',

@@ -211,3 +211,4 @@ export * from './help-matches';
 export * from './regional-pool';
 export * from './household';
 export * from './effects';
+export * from './dashboards';
