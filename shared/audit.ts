@@ -99,6 +99,7 @@ export const AUDIT_ACTIONS = [
   'effect_calculation.create',
   'effect_calculation.update',
   'effect_calculation.export',
+  'effect_calculation.export_pdf',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1173,6 +1173,7 @@ export const en: Catalogue = {
   'action.effect_calculation.create': 'Effect calculation saved',
   'action.effect_calculation.update': 'New version of an effect calculation saved',
   'action.effect_calculation.export': 'Effect calculation downloaded (CSV)',
+  'action.effect_calculation.export_pdf': 'Effect calculation downloaded (PDF)',
   'purpose.effect_measurement': 'Measuring effects',
   // Effect calculator (effectencalculator, issue 6)
   'layout.effects': 'Effect calculator',

@@ -1201,6 +1201,7 @@ export const nl = {
   'action.effect_calculation.create': 'Effectberekening opgeslagen',
   'action.effect_calculation.update': 'Nieuwe versie van een effectberekening opgeslagen',
   'action.effect_calculation.export': 'Effectberekening gedownload (CSV)',
+  'action.effect_calculation.export_pdf': 'Effectberekening gedownload (PDF)',
   'purpose.effect_measurement': 'Effecten meten',
   // Effect calculator (effectencalculator, issue 6)
   'layout.effects': 'Effectencalculator',
