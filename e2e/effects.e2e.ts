@@ -1,7 +1,7 @@
 /**
  * The effect calculator (issue 6): Dordrecht's policy officer opens the
  * calculator, enters a small case, sees the net effect with its plain-Dutch
- * explanation and sources, saves it and downloads the CSV; the saved
+ * explanation and sources, saves it and downloads the CSV and the PDF; the saved
  * calculation on a phone does not scroll sideways; the tariffs page keeps
  * history; a resident is refused. axe checks every state.
  *
@@ -25,7 +25,7 @@ async function noSidewaysScroll(page: Page): Promise<void> {
 }
 
 describe('the effect calculator', () => {
-  it('lets a policy officer compute a small case, see it explained, save it and download the CSV', async () => {
+  it('lets a policy officer compute a small case, see it explained, save it and download the CSV and the PDF', async () => {
     const { context, page, pageErrors } = await e2e.openPage(DESKTOP);
     try {
       await signIn(page, POLICY_OFFICER);
@@ -83,6 +83,18 @@ describe('the effect calculator', () => {
       const csv = await res.text();
       expect(csv).toMatch(/totaal;netto;.*;545,28\r\n/);
       expect(csv).toContain('referentie;');
+
+      const pdfLink = page.getByRole('link', { name: 'Download als PDF' });
+      const pdfHref = await pdfLink.getAttribute('href');
+      expect(pdfHref).toBe(href!.replace(/\.csv$/, '.pdf'));
+      const [pdfDownload] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+      expect(pdfDownload.suggestedFilename()).toMatch(/^effectberekening-GM0505-[0-9a-f]{8}-v1\.pdf$/);
+      const pdfRes = await page.request.get(pdfHref!);
+      expect(pdfRes.status()).toBe(200);
+      expect(pdfRes.headers()['content-type']).toBe('application/pdf');
+      const pdf = Buffer.from(await pdfRes.body()).toString('latin1');
+      expect(pdf.startsWith('%PDF-')).toBe(true);
+      expect(pdf.includes('/Lang (nl-NL)')).toBe(true);
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -102,6 +102,7 @@ export const AUDIT_ACTIONS = [
   'dashboard.read',
   'dashboard.refresh',
   'demo.history_load',
+  'effect_calculation.export_pdf',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -239,6 +239,7 @@ const ACTIONS: Record<string, Action> = {
     allowed: ['policy_officer', 'admin'],
   },
   'export an effect calculation': { method: 'GET', path: () => `/municipalities/{code}/effect-calculations/${calculationOfA}/export.csv`, allowed: ['social_worker', 'policy_officer', 'admin'] },
+  'export an effect calculation as PDF': { method: 'GET', path: () => `/municipalities/{code}/effect-calculations/${calculationOfA}/export.pdf`, allowed: ['social_worker', 'policy_officer', 'admin'] },
 };
 
 /** A small effect calculation without names. */

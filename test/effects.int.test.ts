@@ -3,7 +3,8 @@
  * hand-computed case of effects.calculator.test.ts gives the same cents
  * through storage and HTTP; a tariff change is kept as history and changes
  * only the lines that use it; bad input writes nothing; roles and the other
- * municipality are refused; the CSV export carries the figures.
+ * municipality are refused; the CSV export carries the figures and the PDF
+ * export is tagged.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,11 +216,28 @@ describe('the effect calculator through the API', () => {
     expect(text).toMatch(/totaal;kosten;.*;1656,50\r\n/);
   });
 
+  it('exports a tagged PDF in the Dutch of the account as an attachment whose name carries no personal data, and audits it', async () => {
+    const res = await worker.get(`${base}/effect-calculations/${calculationId}/export.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="effectberekening-${A.code}-${calculationId.slice(0, 8)}-v2.pdf"`);
+    const raw = Buffer.from(await res.arrayBuffer()).toString('latin1');
+    expect(raw.startsWith('%PDF-1.7')).toBe(true);
+    expect(raw.includes('/StructTreeRoot'), 'structure tree').toBe(true);
+    expect(raw.includes('/Lang (nl-NL)'), 'document language').toBe(true);
+    expect(raw.trimEnd().endsWith('%%EOF')).toBe(true);
+    const events = await queryRows<{ action: string; purpose: string }>(
+      env.database.db,
+      sql`select action, purpose from audit_events where tenant_id = ${A.id} and resource_id = ${calculationId} and action like 'effect_calculation.export%' order by seq`,
+    );
+    expect(events.at(-1)).toEqual({ action: 'effect_calculation.export_pdf', purpose: 'effect_measurement' });
+  });
+
   it('lets social workers read but not change, and refuses everyone else', async () => {
     expect((await worker.post(`${base}/effect-calculations/preview`, input)).status).toBe(403);
     expect((await worker.post(`${base}/effect-calculations`, { input })).status).toBe(403);
     expect((await worker.post(`${base}/effect-tariffs`, { shortVar: 'homecare_household', price: 1, validFrom: '2024-01-01', source: 'x' })).status).toBe(403);
-    for (const path of ['/effect-calculations', `/effect-calculations/${calculationId}`, `/effect-calculations/${calculationId}/export.csv`, '/effect-tariffs', '/effect-prices']) {
+    for (const path of ['/effect-calculations', `/effect-calculations/${calculationId}`, `/effect-calculations/${calculationId}/export.csv`, `/effect-calculations/${calculationId}/export.pdf`, '/effect-tariffs', '/effect-prices']) {
       const res = await resident.get(`${base}${path}`);
       expect(res.status, path).toBe(403);
     }
@@ -228,6 +246,7 @@ describe('the effect calculator through the API', () => {
   it("shows another municipality nothing of A's calculations", async () => {
     expect((await adminB.get(`/api/municipalities/${B.code}/effect-calculations/${calculationId}`)).status).toBe(404);
     expect((await adminB.get(`/api/municipalities/${B.code}/effect-calculations/${calculationId}/export.csv`)).status).toBe(404);
+    expect((await adminB.get(`/api/municipalities/${B.code}/effect-calculations/${calculationId}/export.pdf`)).status).toBe(404);
     expect(await (await adminB.get(`/api/municipalities/${B.code}/effect-calculations`)).json()).toEqual([]);
     expect(await (await adminB.get(`/api/municipalities/${B.code}/effect-tariffs`)).json()).toEqual([]);
     expect((await adminB.get(`${base}/effect-calculations/${calculationId}`)).status).toBe(403);

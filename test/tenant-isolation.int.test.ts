@@ -160,6 +160,7 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/effect-calculations/{calculationId}': {},
   'PUT /municipalities/{code}/effect-calculations/{calculationId}': { body: { basedOnVersion: 1, reason: 'Indringer', input: EFFECT_INPUT } },
   'GET /municipalities/{code}/effect-calculations/{calculationId}/export.csv': {},
+  'GET /municipalities/{code}/effect-calculations/{calculationId}/export.pdf': {},
 };
 
 /** A rota and a network contact of municipality B, made in the test database (the demo data has none). */

@@ -139,3 +139,4 @@ export const updateCalculation = (code: string, id: string, body: { basedOnVersi
   request<Calculation>('PUT', calc(code, id), { body });
 /** A plain link: the browser downloads the attachment with the session cookie. */
 export const exportCsvUrl = (code: string, id: string) => `${calc(code, id)}/export.csv`;
+export const exportPdfUrl = (code: string, id: string) => `${calc(code, id)}/export.pdf`;

@@ -1176,6 +1176,7 @@ export const en: Catalogue = {
   'action.dashboard.read': 'Outcome dashboard viewed',
   'action.dashboard.refresh': 'Outcome dashboard figures refreshed',
   'action.demo.history_load': 'Invented history for the demo loaded',
+  'action.effect_calculation.export_pdf': 'Effect calculation downloaded (PDF)',
   'purpose.effect_measurement': 'Measuring effects',
   // Effect calculator (effectencalculator, issue 6)
   'layout.effects': 'Effect calculator',
@@ -1259,7 +1260,8 @@ export const en: Catalogue = {
   'effects.savedHeading': 'Saved calculation: {title}',
   'effects.savedVersion': 'This is version {version}, saved by {name}.',
   'effects.exportCsv': 'Download as CSV (for Excel)',
-  'effects.print': 'Print / PDF',
+  'effects.exportPdf': 'Download as PDF',
+  'effects.print': 'Print',
   'effects.resultHeading': 'Result',
   'effects.notYet': 'Not everything is filled in correctly yet. Change these fields:',
   'effects.stale': 'This result still belongs to the previous input.',

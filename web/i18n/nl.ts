@@ -1204,6 +1204,7 @@ export const nl = {
   'action.dashboard.read': 'Uitkomstendashboard bekeken',
   'action.dashboard.refresh': 'Cijfers van het uitkomstendashboard bijgewerkt',
   'action.demo.history_load': 'Verzonnen geschiedenis voor de demo geladen',
+  'action.effect_calculation.export_pdf': 'Effectberekening gedownload (PDF)',
   'purpose.effect_measurement': 'Effecten meten',
   // Effect calculator (effectencalculator, issue 6)
   'layout.effects': 'Effectencalculator',
@@ -1287,7 +1288,8 @@ export const nl = {
   'effects.savedHeading': 'Opgeslagen berekening: {title}',
   'effects.savedVersion': 'Dit is versie {version}, opgeslagen door {name}.',
   'effects.exportCsv': 'Download als CSV (voor Excel)',
-  'effects.print': 'Afdrukken / PDF',
+  'effects.exportPdf': 'Download als PDF',
+  'effects.print': 'Afdrukken',
   'effects.resultHeading': 'Uitkomst',
   'effects.notYet': 'Nog niet alles is goed ingevuld. Pas deze velden aan:',
   'effects.stale': 'Deze uitkomst hoort nog bij de vorige invoer.',

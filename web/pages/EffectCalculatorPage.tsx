@@ -5,7 +5,8 @@
  * result is previewed live by the server (the same calculator that stores),
  * with every figure explained in plain Dutch and its source next to it.
  * Saving keeps a version with a reason; a saved calculation can be
- * downloaded as CSV or printed (print stylesheet in effects.css).
+ * downloaded as CSV or as a tagged PDF, or printed (print stylesheet in
+ * effects.css).
  */
 import { Button, ButtonGroup, Heading2, Heading3, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -306,6 +307,9 @@ function Editor({ code, lists }: { code: string; lists: Lists }) {
           <ButtonGroup className="effects-no-print">
             <Link href={api.exportCsvUrl(code, saved.id)} download>
               {t('effects.exportCsv')}
+            </Link>
+            <Link href={api.exportPdfUrl(code, saved.id)} download>
+              {t('effects.exportPdf')}
             </Link>
             <Button appearance="secondary-action-button" onClick={() => window.print()}>
               {t('effects.print')}

@@ -1,7 +1,7 @@
 /**
  * The effect calculator under /municipalities/{code}/… (issue 6): the
  * Kostenhandleiding units, municipal tariffs with their history, a preview,
- * saved calculations with versions, and the CSV export. Bad input becomes
+ * saved calculations with versions, and the CSV and PDF exports. Bad input becomes
  * problem+json with every field at fault (zod for the shape, the calculator's
  * own validation for the rest) and nothing is written.
  */
@@ -256,6 +256,24 @@ export function effectRoutes(deps: Deps) {
     async (c) => {
       const { csv, filename } = await service.exportCalculation(deps, tenantContext(c), c.req.valid('param').calculationId);
       return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"` });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/municipalities/{code}/effect-calculations/{calculationId}/export.pdf',
+      tags,
+      summary: "The calculation as a tagged, accessible PDF in the caller's language (social workers, policy officers, admins)",
+      request: { params: calcParams },
+      responses: {
+        200: { description: 'PDF 1.7, tagged, with the document language set', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { pdf, filename } = await service.exportCalculationPdf(deps, tenantContext(c), c.req.valid('param').calculationId);
+      return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"` });
     },
   );
 

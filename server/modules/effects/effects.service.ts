@@ -20,6 +20,7 @@ import { audit } from '../../audit/audit.service';
 import { calculateEffects } from './effects.calculator';
 import { effectsToCsv } from './effects.csv';
 import { explainEffects } from './effects.explain';
+import { effectsPdfContent, renderEffectsPdf } from './effects.pdf';
 import { MUNICIPAL_TARIFF_SOURCE } from './effects.price-book';
 import { referencePrices } from './effects.reference-prices';
 import { EffectInputError } from './effects.validation';
@@ -284,4 +285,26 @@ export async function exportCalculation(deps: Deps, ctx: TenantContext, id: stri
       filename: `effectberekening-${ctx.tenant.code}-${id.slice(0, 8)}-v${calculation.version}.csv`,
     };
   });
+}
+
+/**
+ * The PDF of a calculation's current version in the caller's language, and a
+ * file name without personal data (readers). The read and its audit event
+ * share one transaction; the drawing (a few hundred milliseconds) happens
+ * after it, so the transaction stays short.
+ */
+export async function exportCalculationPdf(deps: Deps, ctx: TenantContext, id: string): Promise<{ pdf: Buffer; filename: string }> {
+  requireRead(ctx);
+  const { content, version } = await runInTenant(deps, ctx, async (tx) => {
+    const calculation = await present(tx, ctx, id);
+    await audit(tx, ctx, { action: 'effect_calculation.export_pdf', purpose: 'effect_measurement', resourceType: 'effect_calculation', resourceId: id });
+    return {
+      content: effectsPdfContent(calculation, ctx.locale, { municipality: ctx.tenant.name, generatedAt: ctx.now() }),
+      version: calculation.version,
+    };
+  });
+  return {
+    pdf: await renderEffectsPdf(content, { createdAt: ctx.now() }),
+    filename: `effectberekening-${ctx.tenant.code}-${id.slice(0, 8)}-v${version}.pdf`,
+  };
 }
