@@ -230,6 +230,8 @@ const ACTIONS: Record<string, Action> = {
   'preview an effect calculation': { method: 'POST', path: () => '/municipalities/{code}/effect-calculations/preview', body: () => EFFECT_INPUT, allowed: ['policy_officer', 'admin'] },
   'list effect calculations': { method: 'GET', path: () => '/municipalities/{code}/effect-calculations', allowed: ['social_worker', 'policy_officer', 'admin'] },
   'save an effect calculation': { method: 'POST', path: () => '/municipalities/{code}/effect-calculations', body: () => ({ input: EFFECT_INPUT }), allowed: ['policy_officer', 'admin'] },
+  'read the outcome dashboard': { method: 'GET', path: () => '/municipalities/{code}/dashboards/outcomes', allowed: ['professional', 'policy_officer', 'admin'] },
+  'refresh the outcome dashboard': { method: 'POST', path: () => '/municipalities/{code}/dashboards/refresh', allowed: ['policy_officer', 'admin'] },
   'read an effect calculation': { method: 'GET', path: () => `/municipalities/{code}/effect-calculations/${calculationOfA}`, allowed: ['social_worker', 'policy_officer', 'admin'] },
   'save a new version of an effect calculation': {
     method: 'PUT',

@@ -161,6 +161,8 @@ const TENANT_ROUTES: Record<string, Case> = {
   'PUT /municipalities/{code}/effect-calculations/{calculationId}': { body: { basedOnVersion: 1, reason: 'Indringer', input: EFFECT_INPUT } },
   'GET /municipalities/{code}/effect-calculations/{calculationId}/export.csv': {},
   'GET /municipalities/{code}/effect-calculations/{calculationId}/export.pdf': {},
+  'GET /municipalities/{code}/dashboards/outcomes': {},
+  'POST /municipalities/{code}/dashboards/refresh': {},
 };
 
 /** A rota and a network contact of municipality B, made in the test database (the demo data has none). */
@@ -254,6 +256,8 @@ async function snapshotOfB(env: TestEnv): Promise<string> {
       sql`select * from effect_tariffs where tenant_id = ${B.id} order by id`,
       sql`select * from effect_calculations where tenant_id = ${B.id} order by id`,
       sql`select * from effect_calculation_versions where tenant_id = ${B.id} order by calculation_id, version`,
+      sql`select * from dashboard_cells where tenant_id = ${B.id} order by metric, dim, value, quarter, key`,
+      sql`select * from dashboard_refreshes where tenant_id = ${B.id}`,
       sql`select seq, hash from audit_events where tenant_id = ${B.id} order by seq`,
       sql`select * from audit_chain_heads where tenant_id = ${B.id}`,
     ].map((q) => queryRows(env.database.db, q)),
