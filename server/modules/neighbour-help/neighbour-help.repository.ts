@@ -139,6 +139,16 @@ export async function findAddress(q: Queryable, tenantId: string, requestId: str
   return row ?? null;
 }
 
+/** The exact addresses of several requests in one query, by request id: only for confirmed matches. */
+export async function findAddresses(q: Queryable, tenantId: string, requestIds: string[]) {
+  if (requestIds.length === 0) return new Map<string, NonNullable<Awaited<ReturnType<typeof findAddress>>>>();
+  const rows = await q
+    .select({ requestId: helpRequestAddresses.requestId, postcode: helpRequestAddresses.postcode, houseNumber: helpRequestAddresses.houseNumber, houseNumberAddition: helpRequestAddresses.houseNumberAddition })
+    .from(helpRequestAddresses)
+    .where(and(eq(helpRequestAddresses.tenantId, tenantId), inArray(helpRequestAddresses.requestId, requestIds)));
+  return new Map(rows.map(({ requestId, ...address }) => [requestId, address]));
+}
+
 export async function setRequestStatus(q: Queryable, tenantId: string, id: string, status: string, now: Date): Promise<void> {
   await q
     .update(helpRequests)
