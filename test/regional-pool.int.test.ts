@@ -239,6 +239,14 @@ describe('regional pool: a volunteer helps across the municipal border', () => {
     expect(n?.n).toBe(0);
   });
 
+  it('lets an admin join a pool nobody shares in without waiting for a yes', async () => {
+    const started = ((await (await adminA.get(`${baseA}/regional-pool`)).json()) as PoolState).pool!;
+    expect((await adminA.delete(`${baseA}/regional-pool`)).status).toBe(200);
+    const res = await adminA.put(`${baseA}/regional-pool`, { poolId: started.id });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as PoolState).pool).toMatchObject({ id: started.id, name: 'Drechtsteden', accepted: true, partners: [] });
+  });
+
   it("lets B's coordinator suspend the volunteer in B after a report, without touching their offer at home", async () => {
     // Back in the shared pool first (the previous case moved A to a pool of its own).
     const shared = ((await (await adminB.get(`${baseB}/regional-pool`)).json()) as PoolState).pool!.id;

@@ -4,7 +4,7 @@
  * only through the database functions of migration 0009, never directly.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/client';
 import { municipalities, persons, regionalPoolMembers, regionalPools, regionalVolunteers, roleAssignments } from '../../db/schema/index';
 
@@ -33,6 +33,16 @@ export async function listPools(q: Queryable): Promise<PoolSummary[]> {
 export async function poolIdOf(q: Queryable, tenantId: string): Promise<string | null> {
   const [row] = await q.select({ poolId: regionalPoolMembers.poolId }).from(regionalPoolMembers).where(eq(regionalPoolMembers.tenantId, tenantId));
   return row?.poolId ?? null;
+}
+
+/** Whether a municipality other than `tenantId` shares in the pool (accepted by it, or that started it). */
+export async function hasOtherAcceptedMember(q: Queryable, poolId: string, tenantId: string): Promise<boolean> {
+  const [row] = await q
+    .select({ tenantId: regionalPoolMembers.tenantId })
+    .from(regionalPoolMembers)
+    .where(and(eq(regionalPoolMembers.poolId, poolId), ne(regionalPoolMembers.tenantId, tenantId), isNotNull(regionalPoolMembers.acceptedAt)))
+    .limit(1);
+  return !!row;
 }
 
 export async function findPoolByName(q: Queryable, name: string): Promise<{ id: string } | null> {

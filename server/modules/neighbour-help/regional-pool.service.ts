@@ -55,8 +55,8 @@ export async function joinRegionalPool(deps: Deps, ctx: TenantContext, input: { 
       poolId = await repo.insertPool(tx, name, ctx.tenant.id, now);
     }
     // Starting a pool, or joining one nobody is in, needs nobody's yes; otherwise a member must accept.
-    const members = (await repo.listPools(tx)).find((p) => p.id === poolId)?.members.filter((m) => m.code !== ctx.tenant.code) ?? [];
-    await repo.joinPool(tx, ctx.tenant.id, poolId, ctx.actor.personId, now, !input.poolId || members.length === 0);
+    const accepted = !input.poolId || !(await repo.hasOtherAcceptedMember(tx, poolId, ctx.tenant.id));
+    await repo.joinPool(tx, ctx.tenant.id, poolId, ctx.actor.personId, now, accepted);
     await audit(tx, ctx, { action: 'regional_pool.join', purpose: 'neighbour_help', resourceType: 'regional_pool', resourceId: poolId });
     return present(tx, ctx);
   });
