@@ -45,20 +45,23 @@ export async function hasOtherAcceptedMember(q: Queryable, poolId: string, tenan
   return !!row;
 }
 
-export async function findPoolByName(q: Queryable, name: string): Promise<{ id: string } | null> {
-  const [row] = await q.select({ id: regionalPools.id }).from(regionalPools).where(sql`lower(${regionalPools.name}) = lower(${name})`);
-  return row ?? null;
-}
-
 export async function poolExists(q: Queryable, id: string): Promise<boolean> {
   const [row] = await q.select({ id: regionalPools.id }).from(regionalPools).where(eq(regionalPools.id, id));
   return !!row;
 }
 
-export async function insertPool(q: Queryable, name: string, tenantId: string, now: Date): Promise<string> {
-  const id = randomUUID();
-  await insertPoolWithId(q, { id, name, createdByTenantId: tenantId, createdAt: now });
-  return id;
+/**
+ * A new pool; null when a pool of this name (in any case) exists, also one
+ * started a moment ago in a transaction that has not finished: the unique
+ * index on lower(name) decides, so two at once cannot both start it.
+ */
+export async function insertPool(q: Queryable, name: string, tenantId: string, now: Date): Promise<string | null> {
+  const rows = await q
+    .insert(regionalPools)
+    .values({ id: randomUUID(), name, createdByTenantId: tenantId, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ id: regionalPools.id });
+  return rows[0]?.id ?? null;
 }
 
 export async function insertPoolWithId(q: Queryable, row: typeof regionalPools.$inferInsert): Promise<void> {

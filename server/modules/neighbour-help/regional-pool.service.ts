@@ -50,9 +50,10 @@ export async function joinRegionalPool(deps: Deps, ctx: TenantContext, input: { 
     if (poolId) {
       if (!(await repo.poolExists(tx, poolId))) throw invalid('poolId', 'invalid_value', 'There is no such pool.');
     } else {
-      const name = input.name!;
-      if (await repo.findPoolByName(tx, name)) throw invalid('name', 'invalid_value', 'A pool with this name exists already; join it instead.');
-      poolId = await repo.insertPool(tx, name, ctx.tenant.id, now);
+      // One statement decides, so two admins starting the same name at once get one pool and one clear answer.
+      const created = await repo.insertPool(tx, input.name!, ctx.tenant.id, now);
+      if (!created) throw invalid('name', 'invalid_value', 'A pool with this name exists already; join it instead.');
+      poolId = created;
     }
     // Starting a pool, or joining one nobody is in, needs nobody's yes; otherwise a member must accept.
     const accepted = !input.poolId || !(await repo.hasOtherAcceptedMember(tx, poolId, ctx.tenant.id));
