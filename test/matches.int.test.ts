@@ -8,6 +8,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client';
+import { inTenant } from '../server/db/tenant-scope';
+import { candidatesForVolunteer, openCity } from '../server/modules/neighbour-help/matches.proposals';
 import { A } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
 
@@ -398,6 +400,13 @@ describe('neighbour help: the hard rules of a proposal', () => {
     expect(JSON.stringify(suggestions)).not.toContain(A.resident.id);
     const offer = await volunteer.post(`${base}/me/suggested-requests/${id}/offer`);
     expect(offer.status).toBe(400);
+    // Best first, as the engine ranks them, and each with its own request's details.
+    const ranked = await inTenant(env.database.db, A.id, async (tx) => candidatesForVolunteer(tx, await openCity(tx, A.id, env.clock.now), A.volunteer.id, 10));
+    expect(ranked.length).toBeGreaterThan(1);
+    expect(suggestions.map((s) => s.requestId)).toEqual(ranked.map((c) => c.requestId));
+    const stored = await queryRows<{ id: string; description: string }>(env.database.db, sql`select id, description from help_requests where tenant_id = ${A.id}`);
+    const descriptions = new Map(stored.map((r) => [r.id, r.description]));
+    for (const s of suggestions) expect(s.description).toBe(descriptions.get(s.requestId));
   });
 
   it('stops proposing a volunteer after three no-shows in six months', async () => {

@@ -282,9 +282,10 @@ type VolunteerCandidates = Awaited<ReturnType<typeof candidatesForVolunteer>>;
 
 async function presentSuggestions(tx: Tx, ctx: TenantContext, list: VolunteerCandidates) {
   const categories = await categoriesOf(tx, ctx);
+  const requests = await nhRepo.findHelpRequests(tx, ctx.tenant.id, list.map((c) => c.requestId));
   const out = [];
   for (const c of list) {
-    const r = await nhRepo.findHelpRequest(tx, ctx.tenant.id, c.requestId);
+    const r = requests.get(c.requestId);
     if (!r) continue;
     out.push({
       requestId: r.id,

@@ -131,6 +131,13 @@ export async function findHelpRequest(q: Queryable, tenantId: string, id: string
   return row ?? null;
 }
 
+/** Several requests in one query, by id; ids that do not exist here are absent. */
+export async function findHelpRequests(q: Queryable, tenantId: string, ids: string[]): Promise<Map<string, HelpRequestRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.select().from(helpRequests).where(and(eq(helpRequests.tenantId, tenantId), inArray(helpRequests.id, ids)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function findAddress(q: Queryable, tenantId: string, requestId: string) {
   const [row] = await q
     .select({ postcode: helpRequestAddresses.postcode, houseNumber: helpRequestAddresses.houseNumber, houseNumberAddition: helpRequestAddresses.houseNumberAddition })
