@@ -8,6 +8,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../server/db/client';
+import { inTenant } from '../server/db/tenant-scope';
+import { candidatesForVolunteer, openCity } from '../server/modules/neighbour-help/matches.proposals';
 import { A } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
 
@@ -284,6 +286,40 @@ describe('neighbour help: from proposal to confirmed match', () => {
     expect(((await last!.json()) as { code: string }).code).toBe('rate_limited');
     expect(await count(env, `match_messages where sender_person_id = '${A.volunteer.id}'`)).toBe(30);
   });
+
+  it('shows each match in a list exactly as on its own: names, contact and hours stay with their match', async () => {
+    // One more match for the same resident, confirmed, beside the others (ended, declined, withdrawn, proposed).
+    const posted = await resident.post(`${base}/help-requests`, groceriesRequest(groceries, { description: 'Samen de week doornemen, eens per maand.', houseNumber: 14 }));
+    const id = ((await posted.json()) as { id: string }).id;
+    const [m] = (await (await resident.get(`${base}/help-requests/${id}/matches`)).json()) as Match[];
+    expect((await volunteer.post(`${base}/matches/${m!.id}/decision`, { decision: 'accept' })).status).toBe(200);
+    expect((await resident.post(`${base}/matches/${m!.id}/decision`, { decision: 'accept' })).status).toBe(200);
+
+    const mine = (await (await volunteer.get(`${base}/me/matches`)).json()) as Array<Match & { sessions: unknown[] }>;
+    expect(new Set(mine.map((x) => x.state))).toEqual(new Set(['confirmed', 'ended', 'declined', 'withdrawn', 'proposed']));
+    // The resident's name and address only on the confirmed match, though every match is hers.
+    for (const x of mine) {
+      expect(x.residentGivenName !== null, x.state).toBe(x.state === 'confirmed');
+      expect(x.contact !== null, x.state).toBe(x.state === 'confirmed');
+    }
+    expect(mine.find((x) => x.id === m!.id)!.contact?.resident.address).toEqual({ postcode: '3318AB', houseNumber: 14, houseNumberAddition: null });
+    // The hours of the first match stay with it.
+    expect(mine.find((x) => x.id === match.id)).toMatchObject({ hoursGiven: 1.5, sessions: [expect.objectContaining({ minutes: 90 })] });
+    expect(mine.filter((x) => x.hoursGiven > 0).map((x) => x.id)).toEqual([match.id]);
+    for (const x of mine) expect(x, x.state).toEqual(await (await volunteer.get(`${base}/matches/${x.id}`)).json());
+
+    // The same for the resident's list of one request and the coordinator's.
+    for (const [agent, side] of [[resident, 'resident'], [coordinator, 'coordinator']] as const) {
+      for (const requestOf of [requestId, id]) {
+        const list = (await (await agent.get(`${base}/help-requests/${requestOf}/matches`)).json()) as Match[];
+        expect(list.length).toBeGreaterThan(0);
+        for (const x of list) {
+          expect(x.viewerSide).toBe(side);
+          expect(x, x.state).toEqual(await (await agent.get(`${base}/matches/${x.id}`)).json());
+        }
+      }
+    }
+  });
 });
 
 describe('neighbour help: the hard rules of a proposal', () => {
@@ -364,6 +400,13 @@ describe('neighbour help: the hard rules of a proposal', () => {
     expect(JSON.stringify(suggestions)).not.toContain(A.resident.id);
     const offer = await volunteer.post(`${base}/me/suggested-requests/${id}/offer`);
     expect(offer.status).toBe(400);
+    // Best first, as the engine ranks them, and each with its own request's details.
+    const ranked = await inTenant(env.database.db, A.id, async (tx) => candidatesForVolunteer(tx, await openCity(tx, A.id, env.clock.now), A.volunteer.id, 10));
+    expect(ranked.length).toBeGreaterThan(1);
+    expect(suggestions.map((s) => s.requestId)).toEqual(ranked.map((c) => c.requestId));
+    const stored = await queryRows<{ id: string; description: string }>(env.database.db, sql`select id, description from help_requests where tenant_id = ${A.id}`);
+    const descriptions = new Map(stored.map((r) => [r.id, r.description]));
+    for (const s of suggestions) expect(s.description).toBe(descriptions.get(s.requestId));
   });
 
   it('stops proposing a volunteer after three no-shows in six months', async () => {

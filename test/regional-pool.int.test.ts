@@ -239,6 +239,32 @@ describe('regional pool: a volunteer helps across the municipal border', () => {
     expect(n?.n).toBe(0);
   });
 
+  it('lets an admin join a pool nobody shares in without waiting for a yes', async () => {
+    const started = ((await (await adminA.get(`${baseA}/regional-pool`)).json()) as PoolState).pool!;
+    expect((await adminA.delete(`${baseA}/regional-pool`)).status).toBe(200);
+    const res = await adminA.put(`${baseA}/regional-pool`, { poolId: started.id });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as PoolState).pool).toMatchObject({ id: started.id, name: 'Drechtsteden', accepted: true, partners: [] });
+  });
+
+  it('starts a pool once when two municipalities start the same name at the same moment; the other gets the usual answer', async () => {
+    const [backA, backB] = await Promise.all([adminA.get(`${baseA}/regional-pool`), adminB.get(`${baseB}/regional-pool`)]);
+    const before = { A: ((await backA.json()) as PoolState).pool!.id, B: ((await backB.json()) as PoolState).pool!.id };
+    for (const name of ['Alblasserwaard', 'Vijfheerenlanden', 'Hoeksche Waard']) {
+      const answers = await Promise.all([adminA.put(`${baseA}/regional-pool`, { name }), adminB.put(`${baseB}/regional-pool`, { name: name.toUpperCase() })]);
+      expect(answers.map((r) => r.status).sort(), name).toEqual([200, 400]);
+      const refused = answers.find((r) => r.status === 400)!;
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await refused.json()) as { invalidParams: Array<{ name: string }> }).invalidParams).toEqual([expect.objectContaining({ name: 'name', code: 'invalid_value' })]);
+      expect(await count(env, `regional_pools where lower(name) = lower('${name}')`)).toBe(1);
+      // Back where both were, for the next round and the cases after this one.
+      for (const [agent, base, poolId] of [[adminA, baseA, before.A], [adminB, baseB, before.B]] as const) {
+        const res = await agent.put(`${base}/regional-pool`, { poolId });
+        expect(res.status).toBe(200);
+      }
+    }
+  });
+
   it("lets B's coordinator suspend the volunteer in B after a report, without touching their offer at home", async () => {
     // Back in the shared pool first (the previous case moved A to a pool of its own).
     const shared = ((await (await adminB.get(`${baseB}/regional-pool`)).json()) as PoolState).pool!.id;

@@ -156,11 +156,7 @@ export async function coachQueue(deps: Deps, ctx: TenantContext) {
     const c = await city(tx, ctx.tenant.id, ctx.now());
     const categories = new Map((await nhRepo.listCategories(tx, ctx.tenant.id, true)).map((x) => [x.id, x]));
     const network = await repo.countNetworkContacts(tx, ctx.tenant.id, stalls.map((s) => s.requestId));
-    const requests = new Map<string, nhRepo.HelpRequestRow>();
-    for (const s of stalls) {
-      const r = await nhRepo.findHelpRequest(tx, ctx.tenant.id, s.requestId);
-      if (r) requests.set(s.requestId, r);
-    }
+    const requests = await nhRepo.findHelpRequests(tx, ctx.tenant.id, stalls.map((s) => s.requestId));
     const names = await displayNames(tx, ctx.tenant.id, [...new Set([...requests.values()].map((r) => r.residentPersonId))]);
     const items = [];
     for (const s of stalls) {

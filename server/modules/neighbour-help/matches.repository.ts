@@ -229,12 +229,27 @@ export async function insertSession(
   return id;
 }
 
-export async function sessionsOfMatch(q: Queryable, tenantId: string, matchId: string) {
-  return q
-    .select({ id: helpSessions.id, happenedOn: helpSessions.happenedOn, minutes: helpSessions.minutes })
+export interface SessionRow {
+  id: string;
+  happenedOn: string;
+  minutes: number;
+}
+
+/** The sessions of several matches in one query, latest first, by match id (a match without sessions is absent). */
+export async function sessionsOfMatches(q: Queryable, tenantId: string, matchIds: string[]): Promise<Map<string, SessionRow[]>> {
+  const out = new Map<string, SessionRow[]>();
+  if (matchIds.length === 0) return out;
+  const rows = await q
+    .select({ matchId: helpSessions.matchId, id: helpSessions.id, happenedOn: helpSessions.happenedOn, minutes: helpSessions.minutes })
     .from(helpSessions)
-    .where(and(eq(helpSessions.tenantId, tenantId), eq(helpSessions.matchId, matchId)))
-    .orderBy(desc(helpSessions.happenedOn));
+    .where(and(eq(helpSessions.tenantId, tenantId), inArray(helpSessions.matchId, matchIds)))
+    .orderBy(desc(helpSessions.happenedOn), asc(helpSessions.id));
+  for (const { matchId, ...session } of rows) {
+    const list = out.get(matchId);
+    if (list) list.push(session);
+    else out.set(matchId, [session]);
+  }
+  return out;
 }
 
 export async function updateRequest(q: Queryable, tenantId: string, id: string, set: Partial<typeof helpRequests.$inferInsert>): Promise<void> {

@@ -241,10 +241,7 @@ export async function listRequestMatches(deps: Deps, ctx: TenantContext, request
 async function presentRequestMatches(tx: Tx, ctx: TenantContext, r: nhRepo.HelpRequestRow) {
   const side: Side = r.residentPersonId === ctx.actor.personId || r.createdByPersonId === ctx.actor.personId ? 'resident' : 'coordinator';
   const matches = await repo.matchesOfRequest(tx, ctx.tenant.id, r.id);
-  const out = [];
-  const categories = await categoriesOf(tx, ctx);
-  for (const m of matches) out.push(await presentMatch(tx, ctx, m, r, side, categories));
-  return out;
+  return presentMatches(tx, ctx, matches.map((m) => ({ m, r, side })));
 }
 
 /** A volunteer's own matches: proposals waiting for an answer, and the live and past ones. */
@@ -253,10 +250,7 @@ export async function myMatches(deps: Deps, ctx: TenantContext) {
   return runInTenant(deps, ctx, async (tx) => {
     const rows = await repo.matchesOfVolunteer(tx, ctx.tenant.id, ctx.actor.personId);
     await audit(tx, ctx, { action: 'help_match.list', purpose: 'neighbour_help', resourceType: 'help_match', subjectPersonId: ctx.actor.personId });
-    const out = [];
-    const categories = await categoriesOf(tx, ctx);
-    for (const { match, request } of rows) out.push(await presentMatch(tx, ctx, match, request, 'volunteer', categories));
-    return out;
+    return presentMatches(tx, ctx, rows.map(({ match, request }) => ({ m: match, r: request, side: 'volunteer' as const })));
   });
 }
 
@@ -288,9 +282,10 @@ type VolunteerCandidates = Awaited<ReturnType<typeof candidatesForVolunteer>>;
 
 async function presentSuggestions(tx: Tx, ctx: TenantContext, list: VolunteerCandidates) {
   const categories = await categoriesOf(tx, ctx);
+  const requests = await nhRepo.findHelpRequests(tx, ctx.tenant.id, list.map((c) => c.requestId));
   const out = [];
   for (const c of list) {
-    const r = await nhRepo.findHelpRequest(tx, ctx.tenant.id, c.requestId);
+    const r = requests.get(c.requestId);
     if (!r) continue;
     out.push({
       requestId: r.id,
@@ -608,28 +603,97 @@ function publicRequest(ctx: TenantContext, r: nhRepo.HelpRequestRow, categories:
  * once the volunteer said yes; the volunteer sees the resident's first name
  * only when both said yes; coordinators see both.
  */
+function namesVisible(m: repo.MatchRow, side: Side) {
+  return { volunteer: side !== 'resident' || m.volunteerAcceptedAt !== null, resident: side !== 'volunteer' || contactRevealed(m.state as MatchState) };
+}
+
+/** The first names `side` may see on this match, from names read for it (or for a whole list). */
+function namesOn(m: repo.MatchRow, r: nhRepo.HelpRequestRow, side: Side, names: Map<string, string>) {
+  const visible = namesVisible(m, side);
+  return {
+    volunteer: visible.volunteer ? (names.get(m.volunteerPersonId) ?? null) : null,
+    resident: visible.resident ? (names.get(r.residentPersonId) ?? null) : null,
+  };
+}
+
 async function counterpartNames(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhRepo.HelpRequestRow, side: Side) {
-  const state = m.state as MatchState;
-  const volunteerVisible = side !== 'resident' || m.volunteerAcceptedAt !== null;
-  const residentVisible = side !== 'volunteer' || contactRevealed(state);
-  const names = await repo.givenNames(tx, ctx.tenant.id, [...(volunteerVisible ? [m.volunteerPersonId] : []), ...(residentVisible ? [r.residentPersonId] : [])]);
-  return { volunteer: names.get(m.volunteerPersonId) ?? null, resident: names.get(r.residentPersonId) ?? null };
+  const visible = namesVisible(m, side);
+  const names = await repo.givenNames(tx, ctx.tenant.id, [...(visible.volunteer ? [m.volunteerPersonId] : []), ...(visible.resident ? [r.residentPersonId] : [])]);
+  return namesOn(m, r, side, names);
 }
 
 const categoriesOf = async (tx: Tx, ctx: TenantContext) => new Map((await nhRepo.listCategories(tx, ctx.tenant.id, true)).map((c) => [c.id, c]));
 
-/** One match as `side` may see it. A list passes the categories it read once. */
-async function presentMatch(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhRepo.HelpRequestRow, side: Side, known?: Map<string, Category>) {
+/** A match to present, with its request and the side the viewer is on. */
+interface MatchItem {
+  m: repo.MatchRow;
+  r: nhRepo.HelpRequestRow;
+  side: Side;
+}
+
+/** Everything presenting matches reads from the database, read once for a whole list. */
+interface MatchLookups {
+  categories: Map<string, Category>;
+  /** First names of the people some match in the list may name. */
+  names: Map<string, string>;
+  /** Home municipality of regional volunteers whose name some match may show. */
+  homes: Map<string, string>;
+  /** Contact details of both sides of the confirmed matches. */
+  contacts: Awaited<ReturnType<typeof repo.contactsOf>>;
+  /** Addresses of the requests of the confirmed matches. */
+  addresses: Awaited<ReturnType<typeof nhRepo.findAddresses>>;
+  /** Sessions of the confirmed and ended matches. */
+  sessions: Map<string, repo.SessionRow[]>;
+}
+
+const hasSessions = (state: MatchState) => state === 'confirmed' || state === 'ended';
+
+/** Reads what `items` need in one query per kind, however many matches there are. */
+async function lookupsFor(tx: Tx, ctx: TenantContext, items: MatchItem[]): Promise<MatchLookups> {
+  const tenantId = ctx.tenant.id;
+  const nameIds = new Set<string>();
+  const volunteerIds = new Set<string>();
+  for (const { m, r, side } of items) {
+    const visible = namesVisible(m, side);
+    if (visible.volunteer) {
+      nameIds.add(m.volunteerPersonId);
+      volunteerIds.add(m.volunteerPersonId);
+    }
+    if (visible.resident) nameIds.add(r.residentPersonId);
+  }
+  const revealed = items.filter(({ m }) => contactRevealed(m.state as MatchState));
+  return {
+    categories: await categoriesOf(tx, ctx),
+    names: await repo.givenNames(tx, tenantId, [...nameIds]),
+    homes: await poolRepo.homesOf(tx, tenantId, [...volunteerIds]),
+    contacts: await repo.contactsOf(tx, tenantId, [...new Set(revealed.flatMap(({ m, r }) => [m.volunteerPersonId, r.residentPersonId]))]),
+    addresses: await nhRepo.findAddresses(tx, tenantId, [...new Set(revealed.map(({ r }) => r.id))]),
+    sessions: await repo.sessionsOfMatches(tx, tenantId, items.filter(({ m }) => hasSessions(m.state as MatchState)).map(({ m }) => m.id)),
+  };
+}
+
+/** Matches as their viewers may see them, with a fixed number of queries for the whole list. */
+async function presentMatches(tx: Tx, ctx: TenantContext, items: MatchItem[]): Promise<MatchView[]> {
+  if (items.length === 0) return [];
+  const lookups = await lookupsFor(tx, ctx, items);
+  return items.map((item) => matchView(ctx, item, lookups));
+}
+
+/** One match as `side` may see it. */
+async function presentMatch(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhRepo.HelpRequestRow, side: Side): Promise<MatchView> {
+  return matchView(ctx, { m, r, side }, await lookupsFor(tx, ctx, [{ m, r, side }]));
+}
+
+/** One match as `side` may see it, from what was read beforehand: no database here. */
+function matchView(ctx: TenantContext, { m, r, side }: MatchItem, lookups: MatchLookups) {
   const state = m.state as MatchState;
-  const categories = known ?? (await categoriesOf(tx, ctx));
-  const names = await counterpartNames(tx, ctx, m, r, side);
-  const home = names.volunteer === null ? undefined : (await poolRepo.homesOf(tx, ctx.tenant.id, [m.volunteerPersonId])).get(m.volunteerPersonId);
+  const names = namesOn(m, r, side, lookups.names);
+  const home = names.volunteer === null ? undefined : lookups.homes.get(m.volunteerPersonId);
   let contact = null;
   if (contactRevealed(state)) {
-    const people = await repo.contactsOf(tx, ctx.tenant.id, [m.volunteerPersonId, r.residentPersonId]);
-    const v = people.get(m.volunteerPersonId);
-    const res = people.get(r.residentPersonId);
-    const address = await nhRepo.findAddress(tx, ctx.tenant.id, r.id);
+    const v = lookups.contacts.get(m.volunteerPersonId);
+    const res = lookups.contacts.get(r.residentPersonId);
+    const address = lookups.addresses.get(r.id) ?? null;
     contact = {
       volunteer: v ? { name: `${v.givenName} ${v.familyName}`, email: v.email, phone: v.phone } : null,
       resident: res ? { name: `${res.givenName} ${res.familyName}`, email: res.email, phone: res.phone, address } : null,
@@ -643,7 +707,7 @@ async function presentMatch(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhR
   if (side !== 'volunteer' && state === 'confirmed') actions.push('report_no_show');
   if (side !== 'resident' && (state === 'confirmed' || state === 'ended')) actions.push('record_session');
   if (mayMessage(state)) actions.push('message');
-  const sessions = state === 'confirmed' || state === 'ended' ? await repo.sessionsOfMatch(tx, ctx.tenant.id, m.id) : [];
+  const sessions = hasSessions(state) ? (lookups.sessions.get(m.id) ?? []) : [];
   return {
     id: m.id,
     requestId: r.id,
@@ -662,7 +726,7 @@ async function presentMatch(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhR
     volunteerHomeMunicipality: home ?? null,
     residentGivenName: names.resident,
     volunteerPersonId: side === 'resident' && !m.volunteerAcceptedAt ? null : m.volunteerPersonId,
-    request: publicRequest(ctx, r, categories),
+    request: publicRequest(ctx, r, lookups.categories),
     contact,
     hoursGiven: Math.round(sessions.reduce((s, x) => s + x.minutes, 0) / 6) / 10,
     sessions,
@@ -674,4 +738,4 @@ async function presentMatch(tx: Tx, ctx: TenantContext, m: repo.MatchRow, r: nhR
   };
 }
 
-export type MatchView = Awaited<ReturnType<typeof presentMatch>>;
+export type MatchView = ReturnType<typeof matchView>;

@@ -131,12 +131,29 @@ export async function findHelpRequest(q: Queryable, tenantId: string, id: string
   return row ?? null;
 }
 
+/** Several requests in one query, by id; ids that do not exist here are absent. */
+export async function findHelpRequests(q: Queryable, tenantId: string, ids: string[]): Promise<Map<string, HelpRequestRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.select().from(helpRequests).where(and(eq(helpRequests.tenantId, tenantId), inArray(helpRequests.id, ids)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function findAddress(q: Queryable, tenantId: string, requestId: string) {
   const [row] = await q
     .select({ postcode: helpRequestAddresses.postcode, houseNumber: helpRequestAddresses.houseNumber, houseNumberAddition: helpRequestAddresses.houseNumberAddition })
     .from(helpRequestAddresses)
     .where(and(eq(helpRequestAddresses.tenantId, tenantId), eq(helpRequestAddresses.requestId, requestId)));
   return row ?? null;
+}
+
+/** The exact addresses of several requests in one query, by request id: only for confirmed matches. */
+export async function findAddresses(q: Queryable, tenantId: string, requestIds: string[]) {
+  if (requestIds.length === 0) return new Map<string, NonNullable<Awaited<ReturnType<typeof findAddress>>>>();
+  const rows = await q
+    .select({ requestId: helpRequestAddresses.requestId, postcode: helpRequestAddresses.postcode, houseNumber: helpRequestAddresses.houseNumber, houseNumberAddition: helpRequestAddresses.houseNumberAddition })
+    .from(helpRequestAddresses)
+    .where(and(eq(helpRequestAddresses.tenantId, tenantId), inArray(helpRequestAddresses.requestId, requestIds)));
+  return new Map(rows.map(({ requestId, ...address }) => [requestId, address]));
 }
 
 export async function setRequestStatus(q: Queryable, tenantId: string, id: string, status: string, now: Date): Promise<void> {

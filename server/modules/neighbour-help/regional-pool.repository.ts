@@ -4,7 +4,7 @@
  * only through the database functions of migration 0009, never directly.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../db/client';
 import { municipalities, persons, regionalPoolMembers, regionalPools, regionalVolunteers, roleAssignments } from '../../db/schema/index';
 
@@ -35,9 +35,14 @@ export async function poolIdOf(q: Queryable, tenantId: string): Promise<string |
   return row?.poolId ?? null;
 }
 
-export async function findPoolByName(q: Queryable, name: string): Promise<{ id: string } | null> {
-  const [row] = await q.select({ id: regionalPools.id }).from(regionalPools).where(sql`lower(${regionalPools.name}) = lower(${name})`);
-  return row ?? null;
+/** Whether a municipality other than `tenantId` shares in the pool (accepted by it, or that started it). */
+export async function hasOtherAcceptedMember(q: Queryable, poolId: string, tenantId: string): Promise<boolean> {
+  const [row] = await q
+    .select({ tenantId: regionalPoolMembers.tenantId })
+    .from(regionalPoolMembers)
+    .where(and(eq(regionalPoolMembers.poolId, poolId), ne(regionalPoolMembers.tenantId, tenantId), isNotNull(regionalPoolMembers.acceptedAt)))
+    .limit(1);
+  return !!row;
 }
 
 export async function poolExists(q: Queryable, id: string): Promise<boolean> {
@@ -45,10 +50,18 @@ export async function poolExists(q: Queryable, id: string): Promise<boolean> {
   return !!row;
 }
 
-export async function insertPool(q: Queryable, name: string, tenantId: string, now: Date): Promise<string> {
-  const id = randomUUID();
-  await insertPoolWithId(q, { id, name, createdByTenantId: tenantId, createdAt: now });
-  return id;
+/**
+ * A new pool; null when a pool of this name (in any case) exists, also one
+ * started a moment ago in a transaction that has not finished: the unique
+ * index on lower(name) decides, so two at once cannot both start it.
+ */
+export async function insertPool(q: Queryable, name: string, tenantId: string, now: Date): Promise<string | null> {
+  const rows = await q
+    .insert(regionalPools)
+    .values({ id: randomUUID(), name, createdByTenantId: tenantId, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ id: regionalPools.id });
+  return rows[0]?.id ?? null;
 }
 
 export async function insertPoolWithId(q: Queryable, row: typeof regionalPools.$inferInsert): Promise<void> {

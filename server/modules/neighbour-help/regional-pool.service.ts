@@ -50,13 +50,14 @@ export async function joinRegionalPool(deps: Deps, ctx: TenantContext, input: { 
     if (poolId) {
       if (!(await repo.poolExists(tx, poolId))) throw invalid('poolId', 'invalid_value', 'There is no such pool.');
     } else {
-      const name = input.name!;
-      if (await repo.findPoolByName(tx, name)) throw invalid('name', 'invalid_value', 'A pool with this name exists already; join it instead.');
-      poolId = await repo.insertPool(tx, name, ctx.tenant.id, now);
+      // One statement decides, so two admins starting the same name at once get one pool and one clear answer.
+      const created = await repo.insertPool(tx, input.name!, ctx.tenant.id, now);
+      if (!created) throw invalid('name', 'invalid_value', 'A pool with this name exists already; join it instead.');
+      poolId = created;
     }
     // Starting a pool, or joining one nobody is in, needs nobody's yes; otherwise a member must accept.
-    const members = (await repo.listPools(tx)).find((p) => p.id === poolId)?.members.filter((m) => m.code !== ctx.tenant.code) ?? [];
-    await repo.joinPool(tx, ctx.tenant.id, poolId, ctx.actor.personId, now, !input.poolId || members.length === 0);
+    const accepted = !input.poolId || !(await repo.hasOtherAcceptedMember(tx, poolId, ctx.tenant.id));
+    await repo.joinPool(tx, ctx.tenant.id, poolId, ctx.actor.personId, now, accepted);
     await audit(tx, ctx, { action: 'regional_pool.join', purpose: 'neighbour_help', resourceType: 'regional_pool', resourceId: poolId });
     return present(tx, ctx);
   });
