@@ -29,6 +29,7 @@ import { MyHelpRequestsPage } from '../pages/MyHelpRequestsPage';
 import { MyBlocksPage } from '../pages/MyBlocksPage';
 import { MyMeetupsPage } from '../pages/MyMeetupsPage';
 import { NeighbourHelpFiguresPage } from '../pages/NeighbourHelpFiguresPage';
+import { OutcomeDashboardPage } from '../pages/OutcomeDashboardPage';
 import { NewHelpRequestOnBehalfPage } from '../pages/NewHelpRequestOnBehalfPage';
 import { NewUserPage } from '../pages/NewUserPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -83,6 +84,7 @@ const ROUTES: Route[] = [
   { path: '/roosters/:id', render: ({ id }) => <RotaPage rotaId={id ?? ''} /> },
   { path: PATHS.myRotas, render: () => <MyRotasPage /> },
   { path: PATHS.neighbourHelpFigures, render: () => <NeighbourHelpFiguresPage /> },
+  { path: PATHS.outcomeDashboard, render: () => <OutcomeDashboardPage /> },
   // Meet-ups (ontmoetingen)
   { path: PATHS.meetups, render: () => <MeetupsPage /> },
   { path: PATHS.pastMeetups, render: () => <MeetupsPage past /> },

@@ -29,6 +29,7 @@ export const PATHS = {
   coachQueue: '/coach',
   myRotas: '/mijn-roosters',
   neighbourHelpFigures: '/cijfers/buurthulp',
+  outcomeDashboard: '/cijfers/uitkomsten',
   notifications: '/meldingen',
   myBlocks: '/geblokkeerde-personen',
   abuseReports: '/gemelde-problemen',
@@ -108,6 +109,9 @@ export function navigationFor(options: { signedIn: boolean; roles: readonly Role
     }
     if (options.roles.includes('social_worker') || options.roles.includes('admin')) {
       items.push({ href: PATHS.abuseReports, label: 'layout.abuseReports' });
+    }
+    if (['professional', 'policy_officer', 'admin'].some((role) => options.roles.includes(role as Role))) {
+      items.push({ href: PATHS.outcomeDashboard, label: 'layout.outcomeDashboard' });
     }
     if (options.roles.includes('policy_officer') || options.roles.includes('admin')) {
       items.push({ href: PATHS.effects, label: 'layout.effects' });
