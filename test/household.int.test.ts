@@ -683,6 +683,17 @@ describe('household plan: knowledge at the front and neighbour help', () => {
     for (const email of [A.resident.email, A.volunteer.email, A.admin.email, A.policyOfficer.email]) {
       expect((await (await signedIn(env.app, email)).get(`${base}/persons/${A.resident.id}/involvement`)).status).toBe(403);
     }
+    // Each refusal is recorded with the resident as subject, and shows in their own access log.
+    const denied = await queryRows<{ actor_person_id: string; resource_id: string | null }>(
+      env.database.db,
+      sql`select actor_person_id, resource_id from audit_events where action = 'involvement.read' and outcome = 'denied' and subject_person_id = ${A.resident.id} order by seq`,
+    );
+    expect(denied).toEqual([A.resident.id, A.volunteer.id, A.admin.id, A.policyOfficer.id].map((id) => ({ actor_person_id: id, resource_id: fileId })));
+    const log = (await (await (await signedIn(env.app, A.resident.email)).get(`${base}/resident-files/${fileId}/access-log`)).json()) as { items: Array<{ action: string; outcome: string }> };
+    expect(log.items.filter((i) => i.action === 'involvement.read' && i.outcome === 'denied')).toHaveLength(4);
+    // Asked about someone who is no resident: the same refusal, recorded without a subject.
+    expect((await (await signedIn(env.app, A.volunteer.email)).get(`${base}/persons/${A.admin.id}/involvement`)).status).toBe(403);
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'involvement.read' and outcome = 'denied' and subject_person_id is null`)).toBe(1);
     expect((await professional.get(`${base}/persons/${A.admin.id}/involvement`)).status).toBe(404);
   });
 
