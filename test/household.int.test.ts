@@ -6,7 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TenantContext } from '../server/core/context';
 import { queryRows } from '../server/db/client';
+import { inTenant } from '../server/db/tenant-scope';
+import { planFromReferral } from '../server/modules/household/household.service';
 import { DEMO_MUNICIPALITIES } from '../server/demo/demo-data';
 import { A, B } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
@@ -754,5 +757,103 @@ describe('household plan: changing the file and handing it over', () => {
     const next = await signedIn(env.app, colleague.email);
     const view = (await (await next.get(`${base}/resident-files/${fileId}`)).json()) as FileView;
     expect(view.myRelation).toBe('coordinator');
+  });
+});
+
+describe('household plan: two referrals at once for a resident without a file', () => {
+  let env: TestEnv;
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+  });
+  afterAll(() => env.close());
+
+  /** Two help requests of a resident (the demo resident's own, or posted by them). */
+  async function twoRequests(email: string): Promise<string[]> {
+    const resident = await signedIn(env.app, email);
+    const categories = (await (await resident.get(`${base}/help-categories`)).json()) as Array<{ id: string; code: string }>;
+    const categoryId = categories.find((c) => c.code === 'groceries')!.id;
+    const ask = async (description: string) => {
+      const res = await resident.post(`${base}/help-requests`, {
+        categoryId,
+        description,
+        schedule: 'monthly',
+        dayParts: ['tue:afternoon'],
+        durationMinutes: 60,
+        postcode: '3318 AB',
+        houseNumber: 4,
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    return [await ask('Boodschappen doen, eens per maand.'), await ask('Hulp bij de boodschappenlijst, eens per maand.')];
+  }
+
+  it('makes one file, and the second referral uses the file the first made', async () => {
+    const coordinator = await signedIn(env.app, A.socialWorker.email);
+    expect(await count(env, sql`select count(*)::int as n from resident_files where resident_person_id = ${A.resident.id}`)).toBe(0);
+    const requests = await twoRequests(A.resident.email);
+    const answers = await Promise.all(requests.map((id) => coordinator.post(`${base}/help-requests/${id}/refer`, { reason: 'Past beter bij formele hulp.' })));
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    const plans = await Promise.all(answers.map(async (r) => ((await r.json()) as { plan: { fileId: string; planVersion: number } }).plan));
+    expect(plans[0]!.fileId).toBe(plans[1]!.fileId);
+    expect(plans.map((p) => p.planVersion).sort()).toEqual([1, 2]);
+    expect(await count(env, sql`select count(*)::int as n from resident_files where resident_person_id = ${A.resident.id}`)).toBe(1);
+    expect(await count(env, sql`select count(*)::int as n from plan_help_requests where file_id = ${plans[0]!.fileId}`)).toBe(2);
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'resident_file.create' and subject_person_id = ${A.resident.id}`)).toBe(1);
+    const plan = (await (await coordinator.get(`${base}/resident-files/${plans[0]!.fileId}/plan`)).json()) as Plan;
+    expect(plan.actions.filter((a) => a.formal)).toHaveLength(2);
+  });
+
+  it('uses the file a referral running at the same moment made, once that one commits', async () => {
+    // Through the API the two referrals above queue on the audit chain before they look for a file;
+    // here the second looks while the first has made the file but not yet committed it.
+    const [resident] = await queryRows<{ id: string; email: string }>(
+      env.database.db,
+      sql`select p.id, a.email from persons p join accounts a on a.id = p.account_id
+            join role_assignments r on r.tenant_id = p.tenant_id and r.person_id = p.id and r.role = 'resident'
+           where p.tenant_id = ${A.id} and p.id <> ${A.resident.id}
+             and not exists (select 1 from resident_files f where f.tenant_id = p.tenant_id and f.resident_person_id = p.id)
+           order by p.id limit 1`,
+    );
+    const requests = await twoRequests(resident!.email);
+    const [worker] = await queryRows<{ account_id: string }>(env.database.db, sql`select account_id from persons where tenant_id = ${A.id} and id = ${A.socialWorker.id}`);
+    const ctx: TenantContext = {
+      requestId: 'race',
+      locale: 'nl',
+      now: () => env.clock.now,
+      tenant: { id: A.id, code: A.code, name: 'A' },
+      actor: { accountId: worker!.account_id, personId: A.socialWorker.id, roles: ['social_worker'], organisationIds: [] },
+    };
+    const refer = (tx: Parameters<typeof planFromReferral>[0], requestId: string) =>
+      planFromReferral(tx, ctx, { requestId, residentPersonId: resident!.id, category: 'Boodschappen', reason: 'Past beter bij formele hulp.' });
+    let firstMadeIt: () => void = () => {};
+    const made = new Promise<void>((resolve) => (firstMadeIt = resolve));
+    const [first, second] = await Promise.all([
+      inTenant(env.database.db, A.id, async (tx) => {
+        const plan = await refer(tx, requests[0]!);
+        firstMadeIt();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return plan;
+      }),
+      made.then(() => inTenant(env.database.db, A.id, (tx) => refer(tx, requests[1]!))),
+    ]);
+    expect(second.fileId).toBe(first.fileId);
+    expect([first.planVersion, second.planVersion]).toEqual([1, 2]);
+    expect(await count(env, sql`select count(*)::int as n from resident_files where resident_person_id = ${resident!.id}`)).toBe(1);
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'resident_file.create' and subject_person_id = ${resident!.id}`)).toBe(1);
+  });
+
+  it('answers a second social worker opening the same file at the same moment with 409, not 500', async () => {
+    const [other] = await queryRows<{ id: string }>(
+      env.database.db,
+      sql`select p.id from persons p join role_assignments r on r.tenant_id = p.tenant_id and r.person_id = p.id and r.role = 'resident'
+           where p.tenant_id = ${A.id} and not exists (select 1 from resident_files f where f.tenant_id = p.tenant_id and f.resident_person_id = p.id)
+           order by p.id limit 1`,
+    );
+    const coordinator = await signedIn(env.app, A.socialWorker.email);
+    const answers = await Promise.all([0, 1].map(() => coordinator.post(`${base}/resident-files`, { residentPersonId: other!.id })));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await count(env, sql`select count(*)::int as n from resident_files where resident_person_id = ${other!.id}`)).toBe(1);
   });
 });

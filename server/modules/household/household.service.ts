@@ -67,7 +67,7 @@ export async function openResidentFile(
     }
     const id = randomUUID();
     const now = ctx.now();
-    await repo.insertFile(tx, {
+    const created = await repo.insertFile(tx, {
       tenantId: ctx.tenant.id,
       id,
       residentPersonId: input.residentPersonId,
@@ -77,6 +77,8 @@ export async function openResidentFile(
       createdAt: now,
       updatedAt: now,
     });
+    // Someone else opened one at the same moment.
+    if (!created) throw new AppError('conflict', undefined, { invalidParams: [{ name: 'residentPersonId', code: 'already_taken', reason: 'This resident already has a file.' }] });
     await repo.replaceHouseholdMembers(tx, ctx.tenant.id, id, (input.householdMembers ?? []).map((m) => ({ name: m.name, relation: m.relation, birthYear: m.birthYear ?? null })));
     await audit(tx, ctx, { action: 'resident_file.create', purpose: 'household_plan', resourceType: 'resident_file', resourceId: id, subjectPersonId: input.residentPersonId });
     const opened = await openFile(tx, ctx, id, 'resident_file.read', {});
@@ -519,7 +521,7 @@ export async function planFromReferral(
   if (!file && !ctx.actor.roles.includes('social_worker')) return { fileId: null, planVersion: null };
   if (!file) {
     const id = randomUUID();
-    await repo.insertFile(tx, {
+    const created = await repo.insertFile(tx, {
       tenantId: ctx.tenant.id,
       id,
       residentPersonId: input.residentPersonId,
@@ -529,8 +531,13 @@ export async function planFromReferral(
       createdAt: now,
       updatedAt: now,
     });
-    await audit(tx, ctx, { action: 'resident_file.create', purpose: 'household_plan', resourceType: 'resident_file', resourceId: id, subjectPersonId: input.residentPersonId });
-    file = (await repo.findFile(tx, ctx.tenant.id, id))!;
+    if (created) {
+      await audit(tx, ctx, { action: 'resident_file.create', purpose: 'household_plan', resourceType: 'resident_file', resourceId: id, subjectPersonId: input.residentPersonId });
+    }
+    // Not created: a referral running at the same moment made the file and has committed it
+    // (the insert waited for it); this one uses that file, as if it had been there all along.
+    file = created ? await repo.findFile(tx, ctx.tenant.id, id) : await repo.findFileOfResident(tx, ctx.tenant.id, input.residentPersonId);
+    if (!file) throw new Error('resident file neither created nor found');
   }
   if (await repo.linkHelpRequest(tx, { tenantId: ctx.tenant.id, fileId: file.id, requestId: input.requestId, linkedByPersonId: ctx.actor.personId, linkedAt: now })) {
     await audit(tx, ctx, { action: 'household_plan.update', purpose: 'household_plan', resourceType: 'plan_help_request', resourceId: file.id, subjectPersonId: input.residentPersonId });
