@@ -30,7 +30,14 @@ type FileView = {
   participants: Array<{ personId: string; organisation: { id: string } | null }>;
   consents: Array<{ id: string; inForce: boolean; withdrawnAt: string | null; scopes: string[] }>;
 };
-type Plan = { version: number; reason: string | null; goals: Array<{ id: string; text: string }>; actions: Array<{ who: Record<string, string>; formal: boolean; what: string }>; domains: string[] };
+type Plan = {
+  version: number;
+  reason: string | null;
+  goals: Array<{ id: string; text: string }>;
+  actions: Array<{ id: string; goalId: string | null; who: { personId: string; displayName: string } | { helperName: string }; formal: boolean; what: string; doneOn: string | null }>;
+  domains: string[];
+  contributions: Array<{ role: string; done: number; open: number; goals: Array<{ id: string; text: string }> }>;
+};
 
 async function count(env: TestEnv, query: ReturnType<typeof sql>): Promise<number> {
   const [row] = await queryRows<{ n: number }>(env.database.db, query);
@@ -374,6 +381,79 @@ describe('household plan: goals, actions and versions', () => {
     const volunteer = await signedIn(env.app, A.volunteer.email);
     expect((await volunteer.put(`${base}/resident-files/${fileId}/plan`, plan({ basedOnVersion: 3, reason: 'Niet van mij' }))).status).toBe(403);
     expect(await versions()).toBe(3);
+  });
+
+  it('keeps the day an action was done in the version, refuses a day still to come, and shows what each role added', async () => {
+    // A version stored before actions had a done day (written as the old code did): its actions read as open.
+    const current = (await (await coordinator.get(`${base}/resident-files/${fileId}/plan`)).json()) as Plan;
+    const old = {
+      goals: current.goals,
+      actions: [
+        { id: randomUUID(), goalId: GOAL, who: { personId: A.professional.id }, what: 'Thuisbegeleiding', dueOn: null, formal: true },
+        { id: randomUUID(), goalId: GOAL, who: { helperName: 'Buurvrouw Els' }, what: 'Samen naar de markt', dueOn: null, formal: false },
+        { id: randomUUID(), goalId: null, who: { personId: A.resident.id }, what: 'Zelf de huur betalen', dueOn: null, formal: false },
+      ],
+      reviewDates: [],
+      domains: [],
+    };
+    await env.database.db.execute(sql`insert into household_plan_versions (tenant_id, file_id, version, content, reason, author_person_id, created_at)
+      values (${A.id}, ${fileId}, ${current.version + 1}, ${JSON.stringify(old)}::jsonb, 'Oude versie', ${A.socialWorker.id}, now())`);
+    const before = (await (await coordinator.get(`${base}/resident-files/${fileId}/plan`)).json()) as Plan;
+    expect(before.actions.map((a) => a.doneOn)).toEqual([null, null, null]);
+    expect(before.contributions).toEqual([
+      { role: 'resident', done: 0, open: 1, goals: [] },
+      { role: 'network', done: 0, open: 1, goals: [{ id: GOAL, text: 'Ik wil weer zelf boodschappen doen.' }] },
+      { role: 'professional', done: 0, open: 1, goals: [{ id: GOAL, text: 'Ik wil weer zelf boodschappen doen.' }] },
+    ]);
+
+    const change = (doneOn: string) =>
+      coordinator.put(`${base}/resident-files/${fileId}/plan`, {
+        basedOnVersion: before.version,
+        reason: 'Markt gaat goed',
+        goals: before.goals,
+        actions: old.actions.map((a, i) => ({ id: a.id, goalId: a.goalId, who: a.who, what: a.what, formal: a.formal, ...(i === 1 ? { doneOn } : {}) })),
+      });
+    // The test clock stands at 3 November 2026 (10:00 in the Netherlands).
+    const future = await change('2026-11-04');
+    expect(future.status).toBe(400);
+    expect(((await future.json()) as Problem).invalidParams).toEqual([{ name: 'actions.1.doneOn', code: 'invalid_value', reason: expect.any(String) }]);
+    expect((await change('2016-01-01')).status).toBe(400);
+    const ok = await change('2026-11-03');
+    expect(ok.status).toBe(200);
+    const saved = (await ok.json()) as Plan;
+    expect(saved.actions.map((a) => a.doneOn)).toEqual([null, '2026-11-03', null]);
+    expect(saved.contributions.find((c) => c.role === 'network')).toEqual({ role: 'network', done: 1, open: 0, goals: [{ id: GOAL, text: 'Ik wil weer zelf boodschappen doen.' }] });
+
+    // Stored under exactly this name, where the outcome dashboards read it in SQL.
+    const [stored] = await queryRows<{ done_on: string | null }>(
+      env.database.db,
+      sql`select content->'actions'->1->>'doneOn' as done_on from household_plan_versions where file_id = ${fileId} and version = ${saved.version}`,
+    );
+    expect(stored?.done_on).toBe('2026-11-03');
+    // The earlier version stays as it was.
+    const earlier = (await (await resident.get(`${base}/resident-files/${fileId}/plan/versions/${before.version}`)).json()) as Plan;
+    expect(earlier.actions.map((a) => a.doneOn)).toEqual([null, null, null]);
+    // A new version that leaves the action as it is keeps its day.
+    const next = await resident.put(`${base}/resident-files/${fileId}/plan`, {
+      basedOnVersion: saved.version,
+      reason: 'Datum evaluatie erbij',
+      goals: saved.goals,
+      actions: saved.actions.map((a) => ({ id: a.id, goalId: a.goalId, who: 'personId' in a.who ? { personId: a.who.personId } : { helperName: a.who.helperName }, what: a.what, formal: a.formal, doneOn: a.doneOn })),
+      reviewDates: ['2027-01-15'],
+    });
+    expect(((await next.json()) as Plan).actions.map((a) => a.doneOn)).toEqual([null, '2026-11-03', null]);
+  });
+
+  it('shows what each role added only to who may read the plan, and audits it as a plan read', async () => {
+    const reads = () => count(env, sql`select count(*)::int as n from audit_events where action = 'household_plan.read' and subject_person_id = ${A.resident.id} and outcome = 'success'`);
+    const n = await reads();
+    const volunteer = await signedIn(env.app, A.volunteer.email);
+    const refused = await volunteer.get(`${base}/resident-files/${fileId}/plan`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain('contributions');
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'household_plan.read' and subject_person_id = ${A.resident.id} and outcome = 'denied'`)).toBeGreaterThan(0);
+    expect(((await (await resident.get(`${base}/resident-files/${fileId}/plan`)).json()) as Plan).contributions.length).toBeGreaterThan(0);
+    expect(await reads()).toBe(n + 1);
   });
 
   it('stores versions that cannot be changed afterwards by the application role', async () => {
