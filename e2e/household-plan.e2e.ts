@@ -102,6 +102,22 @@ describe('one plan around the resident', () => {
       await plan.getByText(`“${GOAL}”`).waitFor();
       await plan.getByRole('rowheader', { name: 'Samen een overzicht van alle rekeningen maken' }).waitFor();
       await plan.getByRole('cell', { name: 'Eerste plan, samen met Victor gemaakt.' }).waitFor();
+      await plan.getByRole('cell', { name: 'Nog niet' }).waitFor();
+
+      // The agreement is done: the coordinator fills in the day, and "Wat ieder bijdroeg" counts it.
+      await plan.getByRole('button', { name: 'Plan wijzigen' }).click();
+      await plan.getByLabel('Gedaan op').fill(isoDay(1));
+      await plan.getByLabel('Hoort bij doel').selectOption({ label: `1. ${GOAL}` });
+      await plan.getByLabel('Waarom verandert het plan?').fill('Het overzicht van de rekeningen is klaar.');
+      await expectAccessible(page, 'plan form with a done date');
+      await plan.getByRole('button', { name: 'Nieuwe versie opslaan' }).click();
+      await page.getByRole('status').filter({ hasText: 'Het plan is opgeslagen als versie 2.' }).waitFor();
+      await plan.getByRole('cell', { name: /^Gedaan op / }).waitFor();
+      await plan.getByRole('heading', { name: 'Wat ieder bijdroeg', level: 3 }).waitFor();
+      const contributions = plan.getByRole('table', { name: 'Afspraken per rol: gedaan, nog open en voor welke doelen' });
+      const coordinatorRow = contributions.getByRole('row', { name: /^Coördinator/ });
+      expect(await coordinatorRow.getByRole('cell').allTextContents()).toEqual(['1', '0', `“${GOAL}”`]);
+      await expectAccessible(page, 'plan with what each role contributed');
 
       // The network: two people, the map and the table say the same.
       const network = page.locator('section#netwerk');
@@ -163,7 +179,9 @@ describe('one plan around the resident', () => {
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.samenspel-header').isVisible()).toBe(false);
       expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(false);
-      await page.getByText(`“${GOAL}”`).waitFor();
+      // The goal in the list of goals (it also shows in "Wat ieder bijdroeg").
+      await page.getByRole('listitem').filter({ hasText: `“${GOAL}”` }).waitFor();
+      await page.getByRole('table', { name: 'Afspraken per rol: gedaan, nog open en voor welke doelen' }).waitFor();
       await screenshot(page, 'household-print-media-nl-1280');
       await page.emulateMedia({ media: 'screen' });
       expect(pageErrors).toEqual([]);
@@ -178,7 +196,7 @@ describe('one plan around the resident', () => {
       await signIn(page, DEMO.volunteer);
       await menu(page).getByRole('link', { name: 'Mijn plan' }).click();
       await waitForHeading(page, 'Mijn plan');
-      await page.locator('section#plan').getByText(`“${GOAL}”`).waitFor();
+      await page.locator('section#plan').getByRole('listitem').filter({ hasText: `“${GOAL}”` }).waitFor();
       await page.locator('section#netwerk').getByRole('rowheader', { name: 'Buurvrouw Els' }).waitFor();
       await page.locator('section#uitkomsten').getByRole('table', { name: 'Zelfredzaamheid per meting' }).waitFor();
       // Who looked: the coordinator, by name.

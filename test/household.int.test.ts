@@ -6,7 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TenantContext } from '../server/core/context';
 import { queryRows } from '../server/db/client';
+import { inTenant } from '../server/db/tenant-scope';
+import { planFromReferral } from '../server/modules/household/household.service';
 import { DEMO_MUNICIPALITIES } from '../server/demo/demo-data';
 import { A, B } from './fixtures';
 import { createTestEnv, signedIn, type Agent, type TestEnv } from './harness';
@@ -27,7 +30,14 @@ type FileView = {
   participants: Array<{ personId: string; organisation: { id: string } | null }>;
   consents: Array<{ id: string; inForce: boolean; withdrawnAt: string | null; scopes: string[] }>;
 };
-type Plan = { version: number; reason: string | null; goals: Array<{ id: string; text: string }>; actions: Array<{ who: Record<string, string>; formal: boolean; what: string }>; domains: string[] };
+type Plan = {
+  version: number;
+  reason: string | null;
+  goals: Array<{ id: string; text: string }>;
+  actions: Array<{ id: string; goalId: string | null; who: { personId: string; displayName: string } | { helperName: string }; formal: boolean; what: string; doneOn: string | null }>;
+  domains: string[];
+  contributions: Array<{ role: string; done: number; open: number; goals: Array<{ id: string; text: string }> }>;
+};
 
 async function count(env: TestEnv, query: ReturnType<typeof sql>): Promise<number> {
   const [row] = await queryRows<{ n: number }>(env.database.db, query);
@@ -373,6 +383,79 @@ describe('household plan: goals, actions and versions', () => {
     expect(await versions()).toBe(3);
   });
 
+  it('keeps the day an action was done in the version, refuses a day still to come, and shows what each role added', async () => {
+    // A version stored before actions had a done day (written as the old code did): its actions read as open.
+    const current = (await (await coordinator.get(`${base}/resident-files/${fileId}/plan`)).json()) as Plan;
+    const old = {
+      goals: current.goals,
+      actions: [
+        { id: randomUUID(), goalId: GOAL, who: { personId: A.professional.id }, what: 'Thuisbegeleiding', dueOn: null, formal: true },
+        { id: randomUUID(), goalId: GOAL, who: { helperName: 'Buurvrouw Els' }, what: 'Samen naar de markt', dueOn: null, formal: false },
+        { id: randomUUID(), goalId: null, who: { personId: A.resident.id }, what: 'Zelf de huur betalen', dueOn: null, formal: false },
+      ],
+      reviewDates: [],
+      domains: [],
+    };
+    await env.database.db.execute(sql`insert into household_plan_versions (tenant_id, file_id, version, content, reason, author_person_id, created_at)
+      values (${A.id}, ${fileId}, ${current.version + 1}, ${JSON.stringify(old)}::jsonb, 'Oude versie', ${A.socialWorker.id}, now())`);
+    const before = (await (await coordinator.get(`${base}/resident-files/${fileId}/plan`)).json()) as Plan;
+    expect(before.actions.map((a) => a.doneOn)).toEqual([null, null, null]);
+    expect(before.contributions).toEqual([
+      { role: 'resident', done: 0, open: 1, goals: [] },
+      { role: 'network', done: 0, open: 1, goals: [{ id: GOAL, text: 'Ik wil weer zelf boodschappen doen.' }] },
+      { role: 'professional', done: 0, open: 1, goals: [{ id: GOAL, text: 'Ik wil weer zelf boodschappen doen.' }] },
+    ]);
+
+    const change = (doneOn: string) =>
+      coordinator.put(`${base}/resident-files/${fileId}/plan`, {
+        basedOnVersion: before.version,
+        reason: 'Markt gaat goed',
+        goals: before.goals,
+        actions: old.actions.map((a, i) => ({ id: a.id, goalId: a.goalId, who: a.who, what: a.what, formal: a.formal, ...(i === 1 ? { doneOn } : {}) })),
+      });
+    // The test clock stands at 3 November 2026 (10:00 in the Netherlands).
+    const future = await change('2026-11-04');
+    expect(future.status).toBe(400);
+    expect(((await future.json()) as Problem).invalidParams).toEqual([{ name: 'actions.1.doneOn', code: 'invalid_value', reason: expect.any(String) }]);
+    expect((await change('2016-01-01')).status).toBe(400);
+    const ok = await change('2026-11-03');
+    expect(ok.status).toBe(200);
+    const saved = (await ok.json()) as Plan;
+    expect(saved.actions.map((a) => a.doneOn)).toEqual([null, '2026-11-03', null]);
+    expect(saved.contributions.find((c) => c.role === 'network')).toEqual({ role: 'network', done: 1, open: 0, goals: [{ id: GOAL, text: 'Ik wil weer zelf boodschappen doen.' }] });
+
+    // Stored under exactly this name, where the outcome dashboards read it in SQL.
+    const [stored] = await queryRows<{ done_on: string | null }>(
+      env.database.db,
+      sql`select content->'actions'->1->>'doneOn' as done_on from household_plan_versions where file_id = ${fileId} and version = ${saved.version}`,
+    );
+    expect(stored?.done_on).toBe('2026-11-03');
+    // The earlier version stays as it was.
+    const earlier = (await (await resident.get(`${base}/resident-files/${fileId}/plan/versions/${before.version}`)).json()) as Plan;
+    expect(earlier.actions.map((a) => a.doneOn)).toEqual([null, null, null]);
+    // A new version that leaves the action as it is keeps its day.
+    const next = await resident.put(`${base}/resident-files/${fileId}/plan`, {
+      basedOnVersion: saved.version,
+      reason: 'Datum evaluatie erbij',
+      goals: saved.goals,
+      actions: saved.actions.map((a) => ({ id: a.id, goalId: a.goalId, who: 'personId' in a.who ? { personId: a.who.personId } : { helperName: a.who.helperName }, what: a.what, formal: a.formal, doneOn: a.doneOn })),
+      reviewDates: ['2027-01-15'],
+    });
+    expect(((await next.json()) as Plan).actions.map((a) => a.doneOn)).toEqual([null, '2026-11-03', null]);
+  });
+
+  it('shows what each role added only to who may read the plan, and audits it as a plan read', async () => {
+    const reads = () => count(env, sql`select count(*)::int as n from audit_events where action = 'household_plan.read' and subject_person_id = ${A.resident.id} and outcome = 'success'`);
+    const n = await reads();
+    const volunteer = await signedIn(env.app, A.volunteer.email);
+    const refused = await volunteer.get(`${base}/resident-files/${fileId}/plan`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).not.toContain('contributions');
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'household_plan.read' and subject_person_id = ${A.resident.id} and outcome = 'denied'`)).toBeGreaterThan(0);
+    expect(((await (await resident.get(`${base}/resident-files/${fileId}/plan`)).json()) as Plan).contributions.length).toBeGreaterThan(0);
+    expect(await reads()).toBe(n + 1);
+  });
+
   it('stores versions that cannot be changed afterwards by the application role', async () => {
     await expect(
       env.database.db.transaction(async (tx) => {
@@ -683,6 +766,17 @@ describe('household plan: knowledge at the front and neighbour help', () => {
     for (const email of [A.resident.email, A.volunteer.email, A.admin.email, A.policyOfficer.email]) {
       expect((await (await signedIn(env.app, email)).get(`${base}/persons/${A.resident.id}/involvement`)).status).toBe(403);
     }
+    // Each refusal is recorded with the resident as subject, and shows in their own access log.
+    const denied = await queryRows<{ actor_person_id: string; resource_id: string | null }>(
+      env.database.db,
+      sql`select actor_person_id, resource_id from audit_events where action = 'involvement.read' and outcome = 'denied' and subject_person_id = ${A.resident.id} order by seq`,
+    );
+    expect(denied).toEqual([A.resident.id, A.volunteer.id, A.admin.id, A.policyOfficer.id].map((id) => ({ actor_person_id: id, resource_id: fileId })));
+    const log = (await (await (await signedIn(env.app, A.resident.email)).get(`${base}/resident-files/${fileId}/access-log`)).json()) as { items: Array<{ action: string; outcome: string }> };
+    expect(log.items.filter((i) => i.action === 'involvement.read' && i.outcome === 'denied')).toHaveLength(4);
+    // Asked about someone who is no resident: the same refusal, recorded without a subject.
+    expect((await (await signedIn(env.app, A.volunteer.email)).get(`${base}/persons/${A.admin.id}/involvement`)).status).toBe(403);
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'involvement.read' and outcome = 'denied' and subject_person_id is null`)).toBe(1);
     expect((await professional.get(`${base}/persons/${A.admin.id}/involvement`)).status).toBe(404);
   });
 
@@ -743,5 +837,103 @@ describe('household plan: changing the file and handing it over', () => {
     const next = await signedIn(env.app, colleague.email);
     const view = (await (await next.get(`${base}/resident-files/${fileId}`)).json()) as FileView;
     expect(view.myRelation).toBe('coordinator');
+  });
+});
+
+describe('household plan: two referrals at once for a resident without a file', () => {
+  let env: TestEnv;
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+  });
+  afterAll(() => env.close());
+
+  /** Two help requests of a resident (the demo resident's own, or posted by them). */
+  async function twoRequests(email: string): Promise<string[]> {
+    const resident = await signedIn(env.app, email);
+    const categories = (await (await resident.get(`${base}/help-categories`)).json()) as Array<{ id: string; code: string }>;
+    const categoryId = categories.find((c) => c.code === 'groceries')!.id;
+    const ask = async (description: string) => {
+      const res = await resident.post(`${base}/help-requests`, {
+        categoryId,
+        description,
+        schedule: 'monthly',
+        dayParts: ['tue:afternoon'],
+        durationMinutes: 60,
+        postcode: '3318 AB',
+        houseNumber: 4,
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    return [await ask('Boodschappen doen, eens per maand.'), await ask('Hulp bij de boodschappenlijst, eens per maand.')];
+  }
+
+  it('makes one file, and the second referral uses the file the first made', async () => {
+    const coordinator = await signedIn(env.app, A.socialWorker.email);
+    expect(await count(env, sql`select count(*)::int as n from resident_files where resident_person_id = ${A.resident.id}`)).toBe(0);
+    const requests = await twoRequests(A.resident.email);
+    const answers = await Promise.all(requests.map((id) => coordinator.post(`${base}/help-requests/${id}/refer`, { reason: 'Past beter bij formele hulp.' })));
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    const plans = await Promise.all(answers.map(async (r) => ((await r.json()) as { plan: { fileId: string; planVersion: number } }).plan));
+    expect(plans[0]!.fileId).toBe(plans[1]!.fileId);
+    expect(plans.map((p) => p.planVersion).sort()).toEqual([1, 2]);
+    expect(await count(env, sql`select count(*)::int as n from resident_files where resident_person_id = ${A.resident.id}`)).toBe(1);
+    expect(await count(env, sql`select count(*)::int as n from plan_help_requests where file_id = ${plans[0]!.fileId}`)).toBe(2);
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'resident_file.create' and subject_person_id = ${A.resident.id}`)).toBe(1);
+    const plan = (await (await coordinator.get(`${base}/resident-files/${plans[0]!.fileId}/plan`)).json()) as Plan;
+    expect(plan.actions.filter((a) => a.formal)).toHaveLength(2);
+  });
+
+  it('uses the file a referral running at the same moment made, once that one commits', async () => {
+    // Through the API the two referrals above queue on the audit chain before they look for a file;
+    // here the second looks while the first has made the file but not yet committed it.
+    const [resident] = await queryRows<{ id: string; email: string }>(
+      env.database.db,
+      sql`select p.id, a.email from persons p join accounts a on a.id = p.account_id
+            join role_assignments r on r.tenant_id = p.tenant_id and r.person_id = p.id and r.role = 'resident'
+           where p.tenant_id = ${A.id} and p.id <> ${A.resident.id}
+             and not exists (select 1 from resident_files f where f.tenant_id = p.tenant_id and f.resident_person_id = p.id)
+           order by p.id limit 1`,
+    );
+    const requests = await twoRequests(resident!.email);
+    const [worker] = await queryRows<{ account_id: string }>(env.database.db, sql`select account_id from persons where tenant_id = ${A.id} and id = ${A.socialWorker.id}`);
+    const ctx: TenantContext = {
+      requestId: 'race',
+      locale: 'nl',
+      now: () => env.clock.now,
+      tenant: { id: A.id, code: A.code, name: 'A' },
+      actor: { accountId: worker!.account_id, personId: A.socialWorker.id, roles: ['social_worker'], organisationIds: [] },
+    };
+    const refer = (tx: Parameters<typeof planFromReferral>[0], requestId: string) =>
+      planFromReferral(tx, ctx, { requestId, residentPersonId: resident!.id, category: 'Boodschappen', reason: 'Past beter bij formele hulp.' });
+    let firstMadeIt: () => void = () => {};
+    const made = new Promise<void>((resolve) => (firstMadeIt = resolve));
+    const [first, second] = await Promise.all([
+      inTenant(env.database.db, A.id, async (tx) => {
+        const plan = await refer(tx, requests[0]!);
+        firstMadeIt();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return plan;
+      }),
+      made.then(() => inTenant(env.database.db, A.id, (tx) => refer(tx, requests[1]!))),
+    ]);
+    expect(second.fileId).toBe(first.fileId);
+    expect([first.planVersion, second.planVersion]).toEqual([1, 2]);
+    expect(await count(env, sql`select count(*)::int as n from resident_files where resident_person_id = ${resident!.id}`)).toBe(1);
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'resident_file.create' and subject_person_id = ${resident!.id}`)).toBe(1);
+  });
+
+  it('answers a second social worker opening the same file at the same moment with 409, not 500', async () => {
+    const [other] = await queryRows<{ id: string }>(
+      env.database.db,
+      sql`select p.id from persons p join role_assignments r on r.tenant_id = p.tenant_id and r.person_id = p.id and r.role = 'resident'
+           where p.tenant_id = ${A.id} and not exists (select 1 from resident_files f where f.tenant_id = p.tenant_id and f.resident_person_id = p.id)
+           order by p.id limit 1`,
+    );
+    const coordinator = await signedIn(env.app, A.socialWorker.email);
+    const answers = await Promise.all([0, 1].map(() => coordinator.post(`${base}/resident-files`, { residentPersonId: other!.id })));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await count(env, sql`select count(*)::int as n from resident_files where resident_person_id = ${other!.id}`)).toBe(1);
   });
 });

@@ -79,16 +79,27 @@ export interface Plan {
   author: PersonRef | null;
   createdAt: string | null;
   goals: Array<{ id: string; text: string }>;
-  actions: Array<{ id: string; goalId: string | null; who: PlanWho; what: string; dueOn: string | null; formal: boolean }>;
+  actions: Array<{ id: string; goalId: string | null; who: PlanWho; what: string; dueOn: string | null; doneOn: string | null; formal: boolean }>;
   reviewDates: string[];
   domains: string[];
+  /** What each role added to this version: per role with at least one action. */
+  contributions: PlanContribution[];
+}
+
+export type ContributorRole = 'resident' | 'network' | 'coordinator' | 'social_worker' | 'professional' | 'volunteer' | 'other';
+
+export interface PlanContribution {
+  role: ContributorRole;
+  done: number;
+  open: number;
+  goals: Array<{ id: string; text: string }>;
 }
 
 export interface PlanInput {
   basedOnVersion: number;
   reason: string;
   goals: Array<{ id?: string; text: string }>;
-  actions: Array<{ id?: string; goalId?: string | null; who: PlanWhoInput; what: string; dueOn?: string | null; formal: boolean }>;
+  actions: Array<{ id?: string; goalId?: string | null; who: PlanWhoInput; what: string; dueOn?: string | null; doneOn?: string | null; formal: boolean }>;
   reviewDates: string[];
   domains: string[];
 }

@@ -21,7 +21,7 @@ import { RequireSignIn } from '../components/Guards';
 import { AccessLogSection, ConsentSection, PeopleSection, VoiceSection, WhoSection } from '../components/household/FileSections';
 import { NetworkSection } from '../components/household/NetworkSection';
 import { OutcomesSection } from '../components/household/OutcomesSection';
-import { PlanSection, PlanView } from '../components/household/PlanSection';
+import { ContributionsView, PlanSection, PlanView } from '../components/household/PlanSection';
 import { LoadState, Loading, ProblemAlert } from '../components/LoadState';
 import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/i18n';
@@ -256,6 +256,7 @@ function PrintView({ code, id }: { code: string; id: string }) {
               <Heading2 id="print-plan">{t('hh.section.plan')}</Heading2>
               <Paragraph>{t('hh.print.coordinator', { name: file.coordinator.displayName, date: formatDate(new Date().toISOString()) })}</Paragraph>
               {plan ? <PlanView plan={plan} domainNames={domainNames} /> : <Paragraph>{t('hh.plan.none')}</Paragraph>}
+              {plan && <ContributionsView plan={plan} />}
             </section>
             {network && (
               <section className="samenspel-hh-print__page" aria-labelledby="print-network">

@@ -10,7 +10,7 @@
 import type { TenantContext } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { Deps } from '../../http/env';
-import { runInTenant } from '../../http/tenant';
+import { AuditedDenial, runInTenant } from '../../http/tenant';
 import { audit } from '../../audit/audit.service';
 import { displayNames } from '../persons/persons.repository';
 import { auditFile, invalid, openFile } from './household.access';
@@ -18,11 +18,22 @@ import { mayHousehold } from './household.policy';
 import * as repo from './household.repository';
 
 export async function involvement(deps: Deps, ctx: TenantContext, personId: string) {
-  if (!mayHousehold(ctx, 'readInvolvement')) throw new AppError('forbidden');
   return runInTenant(deps, ctx, async (tx) => {
     const facts = (await repo.rolesAndOrganisations(tx, ctx.tenant.id, [personId])).get(personId);
-    if (!facts?.roles.includes('resident')) throw new AppError('not_found');
-    const file = await repo.findFileOfResident(tx, ctx.tenant.id, personId);
+    const isResident = facts?.roles.includes('resident') ?? false;
+    const file = isResident ? await repo.findFileOfResident(tx, ctx.tenant.id, personId) : null;
+    // A look by someone without the right is refused with the same 403 whoever is asked about,
+    // and recorded (outcome denied), so it shows in the resident's "who looked at my file".
+    if (!mayHousehold(ctx, 'readInvolvement')) {
+      throw new AuditedDenial({
+        action: 'involvement.read',
+        purpose: 'household_plan',
+        resourceType: 'resident_file',
+        resourceId: file?.id ?? null,
+        subjectPersonId: isResident ? personId : null,
+      });
+    }
+    if (!isResident) throw new AppError('not_found');
     await audit(tx, ctx, { action: 'involvement.read', purpose: 'household_plan', resourceType: 'resident_file', resourceId: file?.id ?? null, subjectPersonId: personId });
     if (!file) return { hasPlan: false, coordinator: null, organisations: [], peopleInvolved: 0 };
     const participants = await repo.listParticipants(tx, ctx.tenant.id, file.id);

@@ -12,9 +12,10 @@ import type { Tx } from '../../db/client';
 import { audit } from '../../audit/audit.service';
 import { AuditedDenial } from '../../http/tenant';
 import * as repo from './household.repository';
-import { fileAccess, mayOnFile, type ConsentScope, type FileAccess, type FileAction } from './household.policy';
+import { dayInAmsterdam, fileAccess, mayOnFile, type ConsentScope, type FileAccess, type FileAction } from './household.policy';
 
-export const today = (ctx: TenantContext): string => ctx.now().toISOString().slice(0, 10);
+/** Today in the Netherlands (YYYY-MM-DD): the day consents and plan dates are compared with. */
+export const today = (ctx: TenantContext): string => dayInAmsterdam(ctx.now());
 
 export const invalid = (params: InvalidParam[]) => new AppError('validation_failed', undefined, { invalidParams: params });
 

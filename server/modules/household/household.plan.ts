@@ -14,6 +14,12 @@ export interface PlanAction {
   who: ActionWho;
   what: string;
   dueOn: string | null;
+  /**
+   * The day the action was done (YYYY-MM-DD), null while open. Versions stored
+   * before this field existed lack it: read them through `actionsOf`. The outcome
+   * dashboards read it in SQL as `content->'actions'->i->>'doneOn'`: keep the name.
+   */
+  doneOn?: string | null;
   /** Formal (paid, professional) help, or informal help by a volunteer or someone from the network. */
   formal: boolean;
 }
@@ -29,7 +35,7 @@ export interface PlanContent {
 
 export interface PlanInput {
   goals: Array<{ id?: string | undefined; text: string }>;
-  actions: Array<{ id?: string | undefined; goalId?: string | null | undefined; who: ActionWho; what: string; dueOn?: string | null | undefined; formal: boolean }>;
+  actions: Array<{ id?: string | undefined; goalId?: string | null | undefined; who: ActionWho; what: string; dueOn?: string | null | undefined; doneOn?: string | null | undefined; formal: boolean }>;
   reviewDates: string[];
   domains: string[];
 }
@@ -43,6 +49,8 @@ export interface PlanRules {
   /** Dates must lie between these (YYYY-MM-DD). */
   earliest: string;
   latest: string;
+  /** Today in the Netherlands: an action cannot be done later than today. */
+  today: string;
 }
 
 /** Every problem with a plan input, by field; empty when it can be stored. */
@@ -66,6 +74,11 @@ export function checkPlan(input: PlanInput, rules: PlanRules): InvalidParam[] {
     }
     if (a.dueOn && (a.dueOn < rules.earliest || a.dueOn > rules.latest)) {
       problems.push({ name: `actions.${i}.dueOn`, code: 'invalid_value', reason: 'The date is too far in the past or the future.' });
+    }
+    if (a.doneOn && a.doneOn > rules.today) {
+      problems.push({ name: `actions.${i}.doneOn`, code: 'invalid_value', reason: 'An action cannot be done on a day that has not come yet.' });
+    } else if (a.doneOn && a.doneOn < rules.earliest) {
+      problems.push({ name: `actions.${i}.doneOn`, code: 'invalid_value', reason: 'The date is too far in the past.' });
     }
   });
   const seenDates = new Set<string>();
@@ -93,11 +106,17 @@ export function normalisePlan(input: PlanInput, newId: () => string = randomUUID
       who: 'personId' in a.who ? { personId: a.who.personId } : { helperName: a.who.helperName },
       what: a.what,
       dueOn: a.dueOn ?? null,
+      doneOn: a.doneOn ?? null,
       formal: a.formal,
     })),
     reviewDates: [...input.reviewDates].sort(),
     domains: [...input.domains],
   };
+}
+
+/** The actions of a stored version, with `doneOn` null where an older version lacks it. */
+export function actionsOf(content: PlanContent): Array<PlanAction & { doneOn: string | null }> {
+  return content.actions.map((a) => ({ ...a, doneOn: a.doneOn ?? null }));
 }
 
 /** Dates a plan may hold: from ten years back to five years ahead. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TenantContext } from '../../core/context';
-import { fileAccess, mayOnFile, type FileAccessFacts } from './household.policy';
+import { dayInAmsterdam, fileAccess, mayOnFile, type FileAccessFacts } from './household.policy';
 
 const ctx = (personId: string, roles: TenantContext['actor']['roles'], organisationIds: string[] = []): TenantContext => ({
   requestId: 'r',
@@ -83,5 +83,33 @@ describe('who sees a resident file', () => {
     expect([mayOnFile(coordinator, 'readAccessLog'), mayOnFile(resident, 'readAccessLog')]).toEqual([false, true]);
     expect([mayOnFile(participant, 'changePlan'), mayOnFile(participant, 'recordMeasurement'), mayOnFile(participant, 'recordVoice')]).toEqual([true, true, false]);
     expect(mayOnFile(participant, 'recordConsent')).toBe(false);
+  });
+});
+
+describe('the day a consent is judged on', () => {
+  const pro = ctx('pro', ['professional'], ['org-1']);
+  const endsToday = facts({ participation: { organisationId: 'org-1' }, consents: [consent({ validUntil: '2026-11-23' })] });
+  const scopesAt = (iso: string) => fileAccess(pro, endsToday, dayInAmsterdam(new Date(iso))).scopes.size;
+
+  it('is the day in the Netherlands, not the UTC day, around midnight in winter (UTC+1)', () => {
+    expect(dayInAmsterdam(new Date('2026-11-23T22:59:59Z'))).toBe('2026-11-23');
+    expect(dayInAmsterdam(new Date('2026-11-23T23:00:00Z'))).toBe('2026-11-24');
+    // At 00:30 Dutch time the UTC date still says the 23rd: the consent has ended all the same.
+    expect(scopesAt('2026-11-23T22:59:59Z')).toBe(2);
+    expect(scopesAt('2026-11-23T23:30:00Z')).toBe(0);
+  });
+
+  it('is the day in the Netherlands in summer (UTC+2) and across the change of the clocks', () => {
+    expect(dayInAmsterdam(new Date('2026-06-30T21:59:59Z'))).toBe('2026-06-30');
+    expect(dayInAmsterdam(new Date('2026-06-30T22:00:00Z'))).toBe('2026-07-01');
+    // 25 October 2026: clocks go back at 03:00 CEST (01:00 UTC).
+    expect(dayInAmsterdam(new Date('2026-10-24T21:59:59Z'))).toBe('2026-10-24');
+    expect(dayInAmsterdam(new Date('2026-10-25T22:59:59Z'))).toBe('2026-10-25');
+    expect(dayInAmsterdam(new Date('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
+  });
+
+  it('lets a consent start at Dutch midnight, before the UTC date changes', () => {
+    const startsTomorrow = facts({ participation: { organisationId: 'org-1' }, consents: [consent({ validFrom: '2026-11-24' })] });
+    expect(fileAccess(pro, startsTomorrow, dayInAmsterdam(new Date('2026-11-23T23:05:00Z'))).scopes.size).toBe(2);
   });
 });

@@ -40,7 +40,20 @@ export interface FileAccess {
 
 const ALL = new Set<ConsentScope>(CONSENT_SCOPES);
 
-/** Whether a consent is in force on a day (YYYY-MM-DD). */
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The calendar day (YYYY-MM-DD) in the Netherlands at a moment. Consent
+ * periods, plan dates and "done on" are Dutch days: a UTC date would end a
+ * consent one or two hours late.
+ *
+ * @example dayInAmsterdam(new Date('2026-11-23T23:30:00Z')) // '2026-11-24'
+ */
+export function dayInAmsterdam(at: Date): string {
+  return AMSTERDAM_DAY.format(at);
+}
+
+/** Whether a consent is in force on a day (YYYY-MM-DD, a day in the Netherlands: see `dayInAmsterdam`). */
 export function consentInForce(c: FileAccessFacts['consents'][number], today: string): boolean {
   return c.withdrawnAt === null && c.validFrom <= today && today <= c.validUntil;
 }

@@ -85,8 +85,18 @@ export async function findFileOfResident(q: Queryable, tenantId: string, residen
   return row ?? null;
 }
 
-export async function insertFile(q: Queryable, row: typeof residentFiles.$inferInsert): Promise<void> {
-  await q.insert(residentFiles).values(row);
+/**
+ * A new file, unless the resident has one already (one file per resident):
+ * false then. On PostgreSQL a second writer waits for the first to commit and
+ * then inserts nothing, instead of failing on the unique index.
+ */
+export async function insertFile(q: Queryable, row: typeof residentFiles.$inferInsert): Promise<boolean> {
+  const rows = await q
+    .insert(residentFiles)
+    .values(row)
+    .onConflictDoNothing({ target: [residentFiles.tenantId, residentFiles.residentPersonId] })
+    .returning({ id: residentFiles.id });
+  return rows.length > 0;
 }
 
 export async function updateFile(q: Queryable, tenantId: string, id: string, set: { bsn?: string | null; coordinatorPersonId?: string; updatedAt: Date }) {

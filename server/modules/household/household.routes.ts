@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../http/env';
 import { MunicipalityCodeParam, UuidParam, commonErrors, createRouter, jsonBody, jsonResponse, plainText, problemResponse } from '../../http/openapi';
 import { tenantContext } from '../../http/tenant';
+import { CONTRIBUTOR_ROLES } from './household.contributions';
 import { CONSENT_SCOPES } from './household.policy';
 import * as service from './household.service';
 
@@ -75,6 +76,7 @@ const PlanInputSchema = z
             who: WhoSchema,
             what: plainText({ max: 500 }),
             dueOn: z.iso.date().nullable().optional(),
+            doneOn: z.iso.date().nullable().optional().openapi({ description: 'The day it was done (not in the future); leave out or null while open.' }),
             formal: z.boolean(),
           })
           .strict(),
@@ -100,11 +102,25 @@ export const PlanSchema = z
         who: z.union([z.object({ personId: z.uuid(), displayName: z.string() }), z.object({ helperName: z.string() })]),
         what: z.string(),
         dueOn: z.string().nullable(),
+        doneOn: z.string().nullable().openapi({ description: 'The day it was done; null while open (and in versions stored before this field existed).' }),
         formal: z.boolean(),
       }),
     ),
     reviewDates: z.array(z.string()),
     domains: z.array(z.string()),
+    contributions: z
+      .array(
+        z.object({
+          role: z.enum(CONTRIBUTOR_ROLES).openapi({
+            description:
+              "Who carries the actions: 'network' for a helper named only, 'resident', 'coordinator' (of this file), otherwise by role in the municipality (professional before social_worker before volunteer), else 'other'.",
+          }),
+          done: z.number().int(),
+          open: z.number().int(),
+          goals: z.array(z.object({ id: z.uuid(), text: z.string() })).openapi({ description: "The goals this role's actions served." }),
+        }),
+      )
+      .openapi({ description: 'What each role added to this version of the plan, per role with at least one action.' }),
   })
   .openapi('HouseholdPlan');
 

@@ -20,8 +20,9 @@ import { displayNames } from '../persons/persons.repository';
 import { auditFile, invalid, openFile, today, type OpenedFile } from './household.access';
 import { bsnProblem } from './household.bsn';
 import { ZRM_2017_DOMAINS } from './household.domains';
-import { EMPTY_PLAN, checkPlan, normalisePlan, planDateRange, type PlanContent, type PlanInput } from './household.plan';
-import { PARTICIPANT_ROLES, consentInForce, fileAccess, mayHousehold, mayOnFile, type ConsentScope } from './household.policy';
+import { contributionsByRole } from './household.contributions';
+import { EMPTY_PLAN, actionsOf, checkPlan, normalisePlan, planDateRange, type PlanContent, type PlanInput } from './household.plan';
+import { PARTICIPANT_ROLES, consentInForce, dayInAmsterdam, fileAccess, mayHousehold, mayOnFile, type ConsentScope } from './household.policy';
 import * as repo from './household.repository';
 
 function checkBsn(bsn: string | null | undefined, problems: InvalidParam[]) {
@@ -67,7 +68,7 @@ export async function openResidentFile(
     }
     const id = randomUUID();
     const now = ctx.now();
-    await repo.insertFile(tx, {
+    const created = await repo.insertFile(tx, {
       tenantId: ctx.tenant.id,
       id,
       residentPersonId: input.residentPersonId,
@@ -77,6 +78,8 @@ export async function openResidentFile(
       createdAt: now,
       updatedAt: now,
     });
+    // Someone else opened one at the same moment.
+    if (!created) throw new AppError('conflict', undefined, { invalidParams: [{ name: 'residentPersonId', code: 'already_taken', reason: 'This resident already has a file.' }] });
     await repo.replaceHouseholdMembers(tx, ctx.tenant.id, id, (input.householdMembers ?? []).map((m) => ({ name: m.name, relation: m.relation, birthYear: m.birthYear ?? null })));
     await audit(tx, ctx, { action: 'resident_file.create', purpose: 'household_plan', resourceType: 'resident_file', resourceId: id, subjectPersonId: input.residentPersonId });
     const opened = await openFile(tx, ctx, id, 'resident_file.read', {});
@@ -404,25 +407,35 @@ async function domainCodes(tx: Tx, ctx: TenantContext): Promise<Set<string>> {
   return new Set((s.outcomeDomains ?? ZRM_2017_DOMAINS).map((d) => d.code));
 }
 
-async function presentPlan(tx: Tx, ctx: TenantContext, fileId: string, row: repo.PlanVersionRow | null) {
+/**
+ * A plan version as the API shows it, with what each role added to it
+ * ("Wat ieder bijdroeg", issue 6): the same need-to-know as the plan itself,
+ * since it says nothing the plan does not.
+ */
+async function presentPlan(tx: Tx, ctx: TenantContext, file: repo.ResidentFileRow, row: repo.PlanVersionRow | null) {
   const content = (row?.content as PlanContent | undefined) ?? EMPTY_PLAN;
-  const ids = new Set<string>();
-  for (const a of content.actions) if ('personId' in a.who) ids.add(a.who.personId);
-  if (row) ids.add(row.authorPersonId);
-  const names = await displayNames(tx, ctx.tenant.id, [...ids]);
+  const actions = actionsOf(content);
+  const doers = new Set<string>();
+  for (const a of actions) if ('personId' in a.who) doers.add(a.who.personId);
+  const names = await displayNames(tx, ctx.tenant.id, [...new Set([...doers, ...(row ? [row.authorPersonId] : [])])]);
+  const roles = await repo.rolesAndOrganisations(tx, ctx.tenant.id, [...doers]);
   return {
-    fileId,
+    fileId: file.id,
     version: row?.version ?? 0,
     reason: row?.reason ?? null,
     author: row ? { personId: row.authorPersonId, displayName: names.get(row.authorPersonId) ?? '' } : null,
     createdAt: row?.createdAt.toISOString() ?? null,
     goals: content.goals,
-    actions: content.actions.map((a) => ({
+    actions: actions.map((a) => ({
       ...a,
       who: 'personId' in a.who ? { personId: a.who.personId, displayName: names.get(a.who.personId) ?? '' } : { helperName: a.who.helperName },
     })),
     reviewDates: content.reviewDates,
     domains: content.domains,
+    contributions: contributionsByRole(
+      { ...content, actions },
+      { residentPersonId: file.residentPersonId, coordinatorPersonId: file.coordinatorPersonId, rolesOf: (id) => roles.get(id)?.roles ?? [] },
+    ),
   };
 }
 
@@ -431,7 +444,7 @@ export async function getPlan(deps: Deps, ctx: TenantContext, fileId: string) {
     const opened = await openFile(tx, ctx, fileId, 'household_plan.read', { scope: 'plan' });
     const row = await repo.latestPlanVersion(tx, ctx.tenant.id, fileId);
     await auditFile(tx, ctx, opened, 'household_plan.read', { type: 'household_plan', id: fileId });
-    return presentPlan(tx, ctx, fileId, row);
+    return presentPlan(tx, ctx, opened.file, row);
   });
 }
 
@@ -441,7 +454,7 @@ export async function getPlanVersion(deps: Deps, ctx: TenantContext, fileId: str
     const row = await repo.findPlanVersion(tx, ctx.tenant.id, fileId, version);
     if (!row) throw new AppError('not_found');
     await auditFile(tx, ctx, opened, 'household_plan.read', { type: 'household_plan', id: fileId });
-    return presentPlan(tx, ctx, fileId, row);
+    return presentPlan(tx, ctx, opened.file, row);
   });
 }
 
@@ -480,7 +493,8 @@ export async function changePlan(deps: Deps, ctx: TenantContext, fileId: string,
     }
     const participants = await repo.listParticipants(tx, ctx.tenant.id, fileId);
     const onPlan = new Set([opened.file.residentPersonId, opened.file.coordinatorPersonId, ...participants.map((p) => p.personId)]);
-    const problems = checkPlan(input, { onPlan, domains: await domainCodes(tx, ctx), ...planDateRange(today(ctx)) });
+    const t = today(ctx);
+    const problems = checkPlan(input, { onPlan, domains: await domainCodes(tx, ctx), ...planDateRange(t), today: t });
     if (problems.length) throw invalid(problems);
     const row: repo.PlanVersionRow = {
       tenantId: ctx.tenant.id,
@@ -493,7 +507,7 @@ export async function changePlan(deps: Deps, ctx: TenantContext, fileId: string,
     };
     await repo.insertPlanVersion(tx, row);
     await auditFile(tx, ctx, opened, 'household_plan.update', { type: 'household_plan', id: fileId });
-    return presentPlan(tx, ctx, fileId, row);
+    return presentPlan(tx, ctx, opened.file, row);
   });
 }
 
@@ -519,7 +533,7 @@ export async function planFromReferral(
   if (!file && !ctx.actor.roles.includes('social_worker')) return { fileId: null, planVersion: null };
   if (!file) {
     const id = randomUUID();
-    await repo.insertFile(tx, {
+    const created = await repo.insertFile(tx, {
       tenantId: ctx.tenant.id,
       id,
       residentPersonId: input.residentPersonId,
@@ -529,8 +543,13 @@ export async function planFromReferral(
       createdAt: now,
       updatedAt: now,
     });
-    await audit(tx, ctx, { action: 'resident_file.create', purpose: 'household_plan', resourceType: 'resident_file', resourceId: id, subjectPersonId: input.residentPersonId });
-    file = (await repo.findFile(tx, ctx.tenant.id, id))!;
+    if (created) {
+      await audit(tx, ctx, { action: 'resident_file.create', purpose: 'household_plan', resourceType: 'resident_file', resourceId: id, subjectPersonId: input.residentPersonId });
+    }
+    // Not created: a referral running at the same moment made the file and has committed it
+    // (the insert waited for it); this one uses that file, as if it had been there all along.
+    file = created ? await repo.findFile(tx, ctx.tenant.id, id) : await repo.findFileOfResident(tx, ctx.tenant.id, input.residentPersonId);
+    if (!file) throw new Error('resident file neither created nor found');
   }
   if (await repo.linkHelpRequest(tx, { tenantId: ctx.tenant.id, fileId: file.id, requestId: input.requestId, linkedByPersonId: ctx.actor.personId, linkedAt: now })) {
     await audit(tx, ctx, { action: 'household_plan.update', purpose: 'household_plan', resourceType: 'plan_help_request', resourceId: file.id, subjectPersonId: input.residentPersonId });
@@ -542,7 +561,7 @@ export async function planFromReferral(
   await repo.lockFile(tx, ctx.tenant.id, file.id);
   const current = await repo.latestPlanVersion(tx, ctx.tenant.id, file.id);
   const content = (current?.content as PlanContent | undefined) ?? EMPTY_PLAN;
-  const due = new Date(now.getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const due = dayInAmsterdam(new Date(now.getTime() + 14 * 86_400_000));
   const row: repo.PlanVersionRow = {
     tenantId: ctx.tenant.id,
     fileId: file.id,
@@ -551,7 +570,7 @@ export async function planFromReferral(
       ...content,
       actions: [
         ...content.actions,
-        { id: randomUUID(), goalId: null, who: { personId: ctx.actor.personId }, what: `Formele ondersteuning regelen (${input.category}): ${input.reason}`.slice(0, 500), dueOn: due, formal: true },
+        { id: randomUUID(), goalId: null, who: { personId: ctx.actor.personId }, what: `Formele ondersteuning regelen (${input.category}): ${input.reason}`.slice(0, 500), dueOn: due, doneOn: null, formal: true },
       ],
     },
     reason: `Doorverwezen vanuit buurthulp: ${input.reason}`,

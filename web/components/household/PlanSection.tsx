@@ -21,7 +21,7 @@ import { ScrollTable } from '../ScrollTable';
 import { SelectField } from '../SelectField';
 import { TextAreaField } from '../TextAreaField';
 import { TextField } from '../TextField';
-import { formKeyOf, isIsoDate } from './household';
+import { formKeyOf, isIsoDate, todayIso } from './household';
 
 export function whoText(who: Plan['actions'][number]['who']): string {
   return 'personId' in who ? who.displayName : who.helperName;
@@ -57,6 +57,7 @@ export function PlanView({ plan, domainNames }: { plan: Plan; domainNames?: Map<
               <TableHeaderCell scope="col">{t('hh.plan.colWhat')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('hh.plan.colWho')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('hh.plan.colDue')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('hh.plan.colDone')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('hh.plan.colKind')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('hh.plan.colGoal')}</TableHeaderCell>
             </TableRow>
@@ -67,6 +68,7 @@ export function PlanView({ plan, domainNames }: { plan: Plan; domainNames?: Map<
                 <TableHeaderCell scope="row">{a.what}</TableHeaderCell>
                 <TableCell>{whoText(a.who)}</TableCell>
                 <TableCell>{a.dueOn ? formatDate(a.dueOn) : '–'}</TableCell>
+                <TableCell>{a.doneOn ? t('hh.plan.doneOn', { date: formatDate(a.doneOn) }) : t('hh.plan.notDone')}</TableCell>
                 <TableCell>{a.formal ? t('hh.plan.formal') : t('hh.plan.informal')}</TableCell>
                 <TableCell>{goalText(a.goalId)}</TableCell>
               </TableRow>
@@ -82,6 +84,47 @@ export function PlanView({ plan, domainNames }: { plan: Plan; domainNames?: Map<
         <Paragraph>
           {t('hh.plan.reasonLine')} {plan.reason}
         </Paragraph>
+      )}
+    </div>
+  );
+}
+
+/**
+ * "Wat ieder bijdroeg": per role, the actions done and still open and the
+ * goals they served (issue 6). The roles come from the server.
+ */
+export function ContributionsView({ plan }: { plan: Plan }) {
+  const { t } = useI18n();
+  if (plan.version === 0) return null;
+  return (
+    <div className="samenspel-hh-contrib">
+      <Heading3 id="hh-contrib-heading">{t('hh.contrib.heading')}</Heading3>
+      {plan.contributions.length === 0 ? (
+        <Paragraph>{t('hh.contrib.none')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t('hh.contrib.intro')}</Paragraph>
+          <ScrollTable caption={t('hh.contrib.caption')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('hh.contrib.colRole')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('hh.contrib.colDone')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('hh.contrib.colOpen')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('hh.contrib.colGoals')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {plan.contributions.map((c) => (
+                <TableRow key={c.role}>
+                  <TableHeaderCell scope="row">{t(`hh.contrib.role.${c.role}`)}</TableHeaderCell>
+                  <TableCell>{c.done}</TableCell>
+                  <TableCell>{c.open}</TableCell>
+                  <TableCell>{c.goals.length ? c.goals.map((g) => `“${g.text}”`).join(', ') : t('hh.contrib.noGoal')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </ScrollTable>
+        </>
       )}
     </div>
   );
@@ -126,6 +169,7 @@ export function PlanSection({
       ) : (
         <>
           <PlanView plan={plan} domainNames={domainNames} />
+          <ContributionsView plan={plan} />
           {mayChange && (
             <ButtonGroup>
               <Button appearance="primary-action-button" onClick={() => setEditing(true)}>
@@ -196,6 +240,7 @@ interface ActionDraft {
   helperName: string;
   what: string;
   dueOn: string;
+  doneOn: string;
   formal: boolean;
 }
 
@@ -212,6 +257,7 @@ function PlanForm({ code, file, plan, settings, onDone }: { code: string; file: 
       helperName: 'helperName' in a.who ? a.who.helperName : '',
       what: a.what,
       dueOn: a.dueOn ?? '',
+      doneOn: a.doneOn ?? '',
       formal: a.formal,
     })),
   );
@@ -237,6 +283,7 @@ function PlanForm({ code, file, plan, settings, onDone }: { code: string; file: 
       { key: `actions.${i}.who`, id: `hh-action-${i}-who`, label: t('hh.plan.actionWhoN', { n: i + 1 }) },
       { key: `actions.${i}.helperName`, id: `hh-action-${i}-helper`, label: t('hh.plan.actionHelperN', { n: i + 1 }) },
       { key: `actions.${i}.dueOn`, id: `hh-action-${i}-due`, label: t('hh.plan.actionDueN', { n: i + 1 }) },
+      { key: `actions.${i}.doneOn`, id: `hh-action-${i}-done`, label: t('hh.plan.actionDoneN', { n: i + 1 }) },
       { key: `actions.${i}.formal`, id: `hh-action-${i}-formal`, label: t('hh.plan.actionFormalN', { n: i + 1 }) },
       { key: `actions.${i}.goalId`, id: `hh-action-${i}-goal`, label: t('hh.plan.actionGoalN', { n: i + 1 }) },
     ]),
@@ -261,6 +308,8 @@ function PlanForm({ code, file, plan, settings, onDone }: { code: string; file: 
       if (a.who === 'helper' && !a.helperName.trim()) problems[`actions.${i}.helperName`] = t('fieldError.hhActionHelper.required');
       if (a.who === 'helper' && a.formal) problems[`actions.${i}.formal`] = t('fieldError.hhActionFormal.invalid_value');
       if (a.dueOn && !isIsoDate(a.dueOn)) problems[`actions.${i}.dueOn`] = t('fieldError.hhDate.invalid_format');
+      if (a.doneOn && !isIsoDate(a.doneOn)) problems[`actions.${i}.doneOn`] = t('fieldError.hhDate.invalid_format');
+      else if (a.doneOn && a.doneOn > todayIso()) problems[`actions.${i}.doneOn`] = t('fieldError.hhDone.future');
     });
     if (review && !isIsoDate(review)) problems.reviewDates = t('fieldError.hhDate.invalid_format');
     if (reason.trim().length < 3) problems.reason = t('fieldError.hhReason.too_short');
@@ -278,6 +327,7 @@ function PlanForm({ code, file, plan, settings, onDone }: { code: string; file: 
           who: a.who === 'helper' ? { helperName: a.helperName.trim() } : { personId: a.who },
           what: a.what.trim(),
           dueOn: a.dueOn || null,
+          doneOn: a.doneOn || null,
           formal: a.formal,
         })),
         reviewDates: review ? [...earlierReviews, review] : earlierReviews,
@@ -357,6 +407,16 @@ function PlanForm({ code, file, plan, settings, onDone }: { code: string; file: 
               />
             )}
             <TextField id={`hh-action-${i}-due`} type="date" optional label={t('hh.plan.actionDue')} value={a.dueOn} onChange={(dueOn) => setAction(i, { dueOn })} error={errors.fields[`actions.${i}.dueOn`]} />
+            <TextField
+              id={`hh-action-${i}-done`}
+              type="date"
+              optional
+              label={t('hh.plan.actionDone')}
+              description={t('hh.plan.actionDoneHint')}
+              value={a.doneOn}
+              onChange={(doneOn) => setAction(i, { doneOn })}
+              error={errors.fields[`actions.${i}.doneOn`]}
+            />
             <CheckboxField
               id={`hh-action-${i}-formal`}
               label={t('hh.plan.actionFormal')}
@@ -383,7 +443,7 @@ function PlanForm({ code, file, plan, settings, onDone }: { code: string; file: 
           </fieldset>
         ))}
         <ButtonGroup>
-          <Button appearance="secondary-action-button" onClick={() => setActions((list) => [...list, { goalId: '', who: '', helperName: '', what: '', dueOn: '', formal: false }])}>
+          <Button appearance="secondary-action-button" onClick={() => setActions((list) => [...list, { goalId: '', who: '', helperName: '', what: '', dueOn: '', doneOn: '', formal: false }])}>
             {t('hh.plan.addAction')}
           </Button>
         </ButtonGroup>
