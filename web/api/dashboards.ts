@@ -42,7 +42,7 @@ export interface DashboardQuery {
   organisation?: string;
 }
 
-const base = (code: string) => `/municipalities/${encodeURIComponent(code)}/dashboards`;
+const base = (code: string) => `/api/municipalities/${encodeURIComponent(code)}/dashboards`;
 
 export const getOutcomeDashboard = (code: string, query: DashboardQuery) =>
   request<OutcomeDashboard>('GET', `${base(code)}/outcomes`, { query: { ...query } });

@@ -177,12 +177,12 @@ function Figures({ data }: { data: OutcomeDashboard }) {
         <section aria-labelledby="dashboard-requests" className="samenspel-dashboard-part">
           <h3 id="dashboard-requests" className="utrecht-heading-3">{t('dashboard.requestsHeading')}</h3>
           <DataList className="samenspel-data-list">
-            <Item label={t('dashboard.requestsTotal')} value={num(data.requests.total)} note={t('dashboard.requestsTotal.explain')} />
-            <Item label={t('dashboard.informalShare')} value={pct(data.requests.outcomes.find((o) => o.key === 'informal')?.share ?? null)} note={t('dashboard.informalShare.explain')} />
-            <Item label={t('dashboard.referredShare')} value={pct(data.requests.outcomes.find((o) => o.key === 'referred')?.share ?? null)} note={t('dashboard.referredShare.explain')} />
-            <Item label={t('dashboard.stalledShare')} value={pct(data.requests.stalledShare)} note={t('dashboard.stalledShare.explain')} />
-            <Item label={t('dashboard.meanDays')} value={data.timeToHelp.meanDays === null ? few : t('dashboard.days', { days: formatNumber(locale, data.timeToHelp.meanDays) })} note={t('dashboard.meanDays.explain')} />
-            <Item label={t('dashboard.within14')} value={pct(data.timeToHelp.shareWithin14Days)} note={t('dashboard.within14.explain')} />
+            <Item id="requests" label={t('dashboard.requestsTotal')} value={num(data.requests.total)} note={t('dashboard.requestsTotal.explain')} />
+            <Item id="informal" label={t('dashboard.informalShare')} value={pct(data.requests.outcomes.find((o) => o.key === 'informal')?.share ?? null)} note={t('dashboard.informalShare.explain')} />
+            <Item id="referred" label={t('dashboard.referredShare')} value={pct(data.requests.outcomes.find((o) => o.key === 'referred')?.share ?? null)} note={t('dashboard.referredShare.explain')} />
+            <Item id="stalled" label={t('dashboard.stalledShare')} value={pct(data.requests.stalledShare)} note={t('dashboard.stalledShare.explain')} />
+            <Item id="meanDays" label={t('dashboard.meanDays')} value={data.timeToHelp.meanDays === null ? few : t('dashboard.days', { days: formatNumber(locale, data.timeToHelp.meanDays) })} note={t('dashboard.meanDays.explain')} />
+            <Item id="within14" label={t('dashboard.within14')} value={pct(data.timeToHelp.shareWithin14Days)} note={t('dashboard.within14.explain')} />
           </DataList>
           <ScrollTable caption={t('dashboard.outcomesTable')}>
             <TableHeader>
@@ -297,10 +297,10 @@ function Figures({ data }: { data: OutcomeDashboard }) {
           </ScrollTable>
           <Paragraph className="samenspel-data-note">{t('dashboard.meanChange.explain')}</Paragraph>
           <DataList className="samenspel-data-list">
-            <Item label={t('dashboard.goalsReached')} value={pct(data.goals.shareReached)} note={t('dashboard.goalsReached.explain', { goals: num(data.goals.n) })} />
-            <Item label={t('dashboard.satisfaction')} value={num(data.satisfaction.mean)} note={t('dashboard.satisfaction.explain', { share: pct(data.satisfaction.shareSevenOrMore) })} />
-            <Item label={t('dashboard.fragmentation')} value={num(data.fragmentation.mean)} note={t('dashboard.fragmentation.explain', { share: pct(data.fragmentation.shareAboveThreshold) })} />
-            {data.applies.meetups && <Item label={t('dashboard.meetups')} value={num(data.meetups.attendances)} note={t('dashboard.meetups.explain')} />}
+            <Item id="goals" label={t('dashboard.goalsReached')} value={pct(data.goals.shareReached)} note={t('dashboard.goalsReached.explain', { goals: num(data.goals.n) })} />
+            <Item id="satisfaction" label={t('dashboard.satisfaction')} value={num(data.satisfaction.mean)} note={t('dashboard.satisfaction.explain', { share: pct(data.satisfaction.shareSevenOrMore) })} />
+            <Item id="fragmentation" label={t('dashboard.fragmentation')} value={num(data.fragmentation.mean)} note={t('dashboard.fragmentation.explain', { share: pct(data.fragmentation.shareAboveThreshold) })} />
+            {data.applies.meetups && <Item id="meetups" label={t('dashboard.meetups')} value={num(data.meetups.attendances)} note={t('dashboard.meetups.explain')} />}
           </DataList>
 
           <h3 className="utrecht-heading-3">{t('dashboard.rolesHeading')}</h3>
@@ -331,12 +331,12 @@ function Figures({ data }: { data: OutcomeDashboard }) {
   );
 }
 
-function Item({ label, value, note }: { label: string; value: string; note: string }) {
+function Item({ id, label, value, note }: { id: string; label: string; value: string; note: string }) {
   return (
     <DataListItem>
       <DataListKey>{label}</DataListKey>
       <DataListValue>
-        <strong>{value}</strong>
+        <strong data-figure={id}>{value}</strong>
         <span className="samenspel-data-note">{note}</span>
       </DataListValue>
     </DataListItem>
