@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, expectAccessible, expectPageBasics, PHONE, screenshot, signIn, useServerAndBrowser, waitForHeading } from './harness';
 
-const e2e = useServerAndBrowser();
+// This spec reads the synthetic history the demo loads (server/demo/history-demo.ts).
+const e2e = useServerAndBrowser({ env: { DEMO_HISTORY: 'true' } });
 
 async function noSidewaysScroll(page: Page): Promise<void> {
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));

@@ -68,7 +68,12 @@ export interface RunningServer {
   output: () => string;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/**
+ * `env` adds to the server's environment. The synthetic dashboard history
+ * (5,000 residents) is left out unless a spec asks for it: it slows the start
+ * and only the dashboard spec reads it.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   ensureWebBuild();
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'samenspel-e2e-'));
@@ -87,6 +92,8 @@ export async function startServer(): Promise<RunningServer> {
       DEMO_MODE: 'true',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      DEMO_HISTORY: 'false',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -233,11 +240,11 @@ export interface E2EFixture {
  * One server (with its own fresh database) and one browser for a spec file:
  * started before its tests, stopped after them, so files never share state.
  */
-export function useServerAndBrowser(): E2EFixture {
+export function useServerAndBrowser(options: { env?: Record<string, string> } = {}): E2EFixture {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(options.env);
     browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {

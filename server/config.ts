@@ -19,6 +19,8 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DEMO_MODE: boolString.optional(),
+  /** In demo mode, also load the synthetic history behind the outcome dashboards (5,000 residents). */
+  DEMO_HISTORY: boolString.default(true),
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z
     .string()
@@ -38,6 +40,7 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Demo mode loads synthetic data and shows the mail outbox in the interface. */
   demoMode: boolean;
+  demoHistory: boolean;
   /** Base URL used in e-mailed links; defaults to http://localhost:PORT. */
   publicUrl: string;
   smtpUrl: string | undefined;
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Demo mode is on by default for the embedded database (npm start on a
     // fresh machine) and off by default against a real PostgreSQL server.
     demoMode: e.DEMO_MODE ?? e.DATABASE_URL === undefined,
+    demoHistory: e.DEMO_HISTORY,
     publicUrl,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

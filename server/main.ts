@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const loaded = config.demoMode ? await loadDemoData(database.db, now) : false;
   // Apart from the main demo load, which the integration tests start from (see household-demo.ts).
   if (config.demoMode) await loadHouseholdDemo(database.db, now);
-  if (config.demoMode) await loadHistoryDemo(database.db, now);
+  if (config.demoMode && config.demoHistory) await loadHistoryDemo(database.db, now);
   // Dashboard figures: counted at start and every hour (and on request by a policy officer).
   await refreshAllDashboards({ database }, now());
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(database.db, now);

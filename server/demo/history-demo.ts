@@ -11,7 +11,7 @@ import { audit } from '../audit/audit.service';
 import { areasOf } from '../modules/geo/pc4';
 import { listCategories } from '../modules/neighbour-help/neighbour-help.repository';
 import { DEMO_MUNICIPALITIES } from './demo-data';
-import { generateHistory } from './history';
+import { createSyntheticStaff, generateHistory } from './history';
 
 export const HISTORY_DEMO_LOAD = 'demo-history-v1';
 export const HISTORY_DEMO_RESIDENTS = 5000;
@@ -21,15 +21,24 @@ export async function loadHistoryDemo(db: Db, now: () => Date): Promise<boolean>
   if (done) return false;
   const m = DEMO_MUNICIPALITIES.find((d) => d.cbsCode === 'GM0505');
   if (!m) return false;
-  const staff = (localPart: string) => m.staff.find((s) => s.localPart === localPart);
-  const worker = staff('sociaalwerker');
-  const professional = staff('professional');
-  if (!worker || !professional) return false;
-  const orgOf = (s: typeof worker) => (s.organisationIndex === undefined ? null : (m.organisations[s.organisationIndex]?.id ?? null));
   const at = now();
   return db.transaction(async (tx) => {
     await tx.insert(dataLoads).values({ name: HISTORY_DEMO_LOAD });
     const categories = await listCategories(tx, m.id);
+    const org = (i: number) => m.organisations[i]?.id ?? null;
+    // Their own coordinators: the demo's social worker and professional keep a short list of plans.
+    const coordinators = await createSyntheticStaff(tx, {
+      tenantId: m.id,
+      seed: HISTORY_DEMO_LOAD,
+      now: at,
+      staff: [
+        { role: 'social_worker', organisationId: null },
+        { role: 'social_worker', organisationId: org(1) },
+        { role: 'professional', organisationId: org(0) },
+        { role: 'professional', organisationId: org(0) },
+        { role: 'professional', organisationId: org(2) },
+      ],
+    });
     const added = await generateHistory(tx, {
       tenantId: m.id,
       seed: HISTORY_DEMO_LOAD,
@@ -40,11 +49,11 @@ export async function loadHistoryDemo(db: Db, now: () => Date): Promise<boolean>
       now: at,
       areas: areasOf(m.name).map((a) => a.pc4),
       categoryIds: categories.map((c) => c.id),
-      coordinators: [worker, professional].map((s) => ({ personId: s.id, organisationId: orgOf(s) })),
-      meetupOrganisations: [worker, professional].flatMap((s) => {
-        const org = orgOf(s);
-        return org ? [{ organisationId: org, createdByPersonId: s.id }] : [];
-      }),
+      coordinators,
+      // One meet-up series per organisation, held by its first coordinator.
+      meetupOrganisations: [...new Map(coordinators.flatMap((c) => (c.organisationId ? [[c.organisationId, c.personId] as const] : []))).entries()].map(
+        ([organisationId, createdByPersonId]) => ({ organisationId, createdByPersonId }),
+      ),
       domains: ['finances', 'social_network', 'mental_health', 'housing', 'daytime_activities'],
     });
     const ctx = { requestId: `seed:${HISTORY_DEMO_LOAD}`, locale: 'nl' as const, now: () => at, actor: null, tenant: { id: m.id, code: m.cbsCode, name: m.name } };

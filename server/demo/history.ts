@@ -12,7 +12,7 @@
  * demo load records one audit event per municipality for it.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { pgArray, type Queryable } from '../db/client';
+import { pgArray, queryRows, type Queryable } from '../db/client';
 
 export interface HistoryParams {
   tenantId: string;
@@ -38,6 +38,28 @@ export interface HistoryParams {
 
 const GIVEN = ['Aaliyah', 'Bart', 'Cor', 'Dewi', 'Emre', 'Floor', 'Gijs', 'Hanna', 'Iris', 'Jeroen', 'Kees', 'Lieke', 'Mila', 'Noor', 'Otto', 'Priya', 'Rik', 'Saar', 'Thijs', 'Yara'];
 const FAMILY = ['Aarts', 'Boer', 'Claassen', 'Dekker', 'Evers', 'Franken', 'Gerritsen', 'Hendriks', 'Kok', 'Lammers', 'Maas', 'Nijhuis', 'Peeters', 'Roos', 'Schouten', 'Timmer', 'Verbeek', 'Wouters'];
+
+/**
+ * Synthetic staff to coordinate the synthetic plans (so the demo's own
+ * people do not get thousands of plans): persons without an account, with
+ * the given role and organisation. Returns them as coordinators.
+ */
+export async function createSyntheticStaff(
+  q: Queryable,
+  p: { tenantId: string; seed: string; now: Date; staff: Array<{ role: 'social_worker' | 'professional'; organisationId: string | null }> },
+): Promise<Array<{ personId: string; organisationId: string | null }>> {
+  const out: Array<{ personId: string; organisationId: string | null }> = [];
+  for (const [i, member] of p.staff.entries()) {
+    const [row] = await queryRows<{ id: string }>(q, sql`select md5(${p.seed} || ':staff:' || ${i})::uuid::text as id`);
+    const personId = row!.id;
+    await q.execute(sql`insert into persons (tenant_id, id, given_name, family_name, created_at, updated_at)
+      values (${p.tenantId}, ${personId}, ${`Coördinator ${i + 1}`}, '(synthetisch)', ${p.now}, ${p.now})`);
+    await q.execute(sql`insert into role_assignments (tenant_id, person_id, role, organisation_id, granted_at)
+      values (${p.tenantId}, ${personId}, ${member.role}, ${member.organisationId}, ${p.now})`);
+    out.push({ personId, organisationId: member.organisationId });
+  }
+  return out;
+}
 
 /** Creates the history; returns the number of residents added. */
 export async function generateHistory(q: Queryable, p: HistoryParams): Promise<number> {
