@@ -154,7 +154,9 @@ function metricFacts(tenantId: string, today: string): MetricFacts[] {
       metric: 'fragmentation',
       dims: planDims,
       facts: sql`
-        with involved as (
+        -- Materialized: inlined, the per-plan count below ran twice per plan (once for the key,
+        -- once for v); at a million plans 107 s became 94 s (BENCHMARKS.md, dashboards).
+        with involved as materialized (
           select f.resident_person_id, (
                    select count(distinct k) from (
                      select case when nm.circle = 'professionals' then 'p:' || coalesce(nm.person_id::text, lower(btrim(nm.name)))
