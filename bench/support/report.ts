@@ -128,11 +128,14 @@ export function resultsSection(rows: TargetSummary[], s: RunSettings, m: Machine
   ].join('\n');
 }
 
-/** Replaces the results section of BENCHMARKS.md; fails if the markers are missing. */
-export function writeResults(file: string, section: string): void {
+/**
+ * Replaces a results section of BENCHMARKS.md (by default the API one) between its markers;
+ * `section` must start and end with them. Fails if the markers are missing.
+ */
+export function writeResults(file: string, section: string, begin = RESULTS_BEGIN, end = RESULTS_END): void {
   const text = readFileSync(file, 'utf8');
-  const a = text.indexOf(RESULTS_BEGIN);
-  const b = text.indexOf(RESULTS_END);
-  if (a < 0 || b < a) throw new Error(`${file} has no ${RESULTS_BEGIN} ... ${RESULTS_END} section to replace`);
-  writeFileSync(file, text.slice(0, a) + section + text.slice(b + RESULTS_END.length));
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`${file} has no ${begin} ... ${end} section to replace`);
+  writeFileSync(file, text.slice(0, a) + section + text.slice(b + end.length));
 }

@@ -26,12 +26,19 @@ export interface BenchPostgres {
   /** The postmaster's pid when we started it (for CPU accounting), else null. */
   postmasterPid: number | null;
   settings: Record<string, string>;
+  /** The throwaway cluster's data directory (null on BENCH_PG_URL), for stopping a kept cluster by hand. */
+  dataDir: string | null;
   stop(): Promise<void>;
   /** Synchronous last-resort cleanup for process exit. */
   stopNow(): void;
 }
 
-const SETTINGS = ['server_version', 'fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'shared_buffers', 'max_connections'];
+const SETTINGS = ['server_version', 'fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'shared_buffers', 'max_connections', 'work_mem', 'max_wal_size'];
+
+export interface BenchPostgresOptions {
+  /** Extra `-c name=value` settings for a throwaway cluster (ignored with BENCH_PG_URL). */
+  serverSettings?: Record<string, string>;
+}
 
 function pgBinDir(): string {
   const root = '/usr/lib/postgresql';
@@ -80,12 +87,13 @@ async function scratchDatabase(serverUrl: string): Promise<BenchPostgres> {
     origin: 'BENCH_PG_URL',
     postmasterPid: null,
     settings: await readSettings(url),
+    dataDir: null,
     stop: drop,
     stopNow: () => undefined,
   };
 }
 
-async function throwawayCluster(): Promise<BenchPostgres> {
+async function throwawayCluster(o: BenchPostgresOptions): Promise<BenchPostgres> {
   const bin = pgBinDir();
   const asRoot = process.getuid?.() === 0;
   // As root, PostgreSQL must run as an unprivileged user: postgres, as in scripts/test.sh.
@@ -115,7 +123,8 @@ async function throwawayCluster(): Promise<BenchPostgres> {
   try {
     run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
     const port = await freePort();
-    run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`]);
+    const extra = Object.entries(o.serverSettings ?? {}).map(([k, v]) => ` -c ${k}=${v}`).join('');
+    run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${extra}`]);
     started = true;
     const serverUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
     await adminQuery(serverUrl, 'CREATE DATABASE samenspel_bench');
@@ -126,6 +135,7 @@ async function throwawayCluster(): Promise<BenchPostgres> {
       origin: 'throwaway cluster',
       postmasterPid,
       settings: await readSettings(url),
+      dataDir,
       stop: async () => {
         if (!started) return rmSync(dir, { recursive: true, force: true });
         try {
@@ -145,7 +155,7 @@ async function throwawayCluster(): Promise<BenchPostgres> {
   }
 }
 
-export function startBenchPostgres(): Promise<BenchPostgres> {
+export function startBenchPostgres(o: BenchPostgresOptions = {}): Promise<BenchPostgres> {
   const url = process.env.BENCH_PG_URL;
-  return url ? scratchDatabase(url) : throwawayCluster();
+  return url ? scratchDatabase(url) : throwawayCluster(o);
 }

@@ -26,6 +26,8 @@ export interface DashboardFigures {
 
 export const REQUEST_OUTCOMES = ['informal', 'referred', 'ended', 'open'] as const;
 export const CONTRIBUTION_ROLES = ['resident', 'network', 'volunteer', 'coordinator', 'social_worker', 'professional', 'other'] as const;
+/** The metrics the map shows per area (requestsAt): the only ones worth reading per area. */
+export const AREA_METRICS: Metric[] = ['request_outcome', 'time_to_help'];
 
 const round = (x: number, digits: number) => {
   const f = 10 ** digits;

@@ -154,7 +154,9 @@ function metricFacts(tenantId: string, today: string): MetricFacts[] {
       metric: 'fragmentation',
       dims: planDims,
       facts: sql`
-        with involved as (
+        -- Materialized: inlined, the per-plan count below ran twice per plan (once for the key,
+        -- once for v); at a million plans 107 s became 94 s (BENCHMARKS.md, dashboards).
+        with involved as materialized (
           select f.resident_person_id, (
                    select count(distinct k) from (
                      select case when nm.circle = 'professionals' then 'p:' || coalesce(nm.person_id::text, lower(btrim(nm.name)))
@@ -221,7 +223,11 @@ function metricFacts(tenantId: string, today: string): MetricFacts[] {
            order by v.file_id, v.version desc),
         a as (
           select cur.file_id, (act->>'doneOn')::date as done_on, act->>'goalId' as goal_id,
-                 act->'who'->>'personId' as person_id, act->'who'->>'helperName' as helper
+                 act->'who'->>'personId' as person_id, act->'who'->>'helperName' as helper,
+                 -- As a uuid, so the role look-ups below use role_assignments' primary key
+                 -- (comparing ra.person_id::text scanned all of the municipality's roles per action).
+                 case when act->'who'->>'personId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                      then (act->'who'->>'personId')::uuid end as person_uuid
             from cur cross join lateral jsonb_array_elements(coalesce(cur.content->'actions', '[]'::jsonb)) act
            where act->>'doneOn' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
         r as (
@@ -229,9 +235,9 @@ function metricFacts(tenantId: string, today: string): MetricFacts[] {
                  case when a.helper is not null then 'network'
                       when a.person_id = f.resident_person_id::text then 'resident'
                       when a.person_id = f.coordinator_person_id::text then 'coordinator'
-                      when exists (select 1 from role_assignments ra where ra.tenant_id = f.tenant_id and ra.person_id::text = a.person_id and ra.role = 'professional') then 'professional'
-                      when exists (select 1 from role_assignments ra where ra.tenant_id = f.tenant_id and ra.person_id::text = a.person_id and ra.role = 'social_worker') then 'social_worker'
-                      when exists (select 1 from role_assignments ra where ra.tenant_id = f.tenant_id and ra.person_id::text = a.person_id and ra.role = 'volunteer') then 'volunteer'
+                      when exists (select 1 from role_assignments ra where ra.tenant_id = f.tenant_id and ra.person_id = a.person_uuid and ra.role = 'professional') then 'professional'
+                      when exists (select 1 from role_assignments ra where ra.tenant_id = f.tenant_id and ra.person_id = a.person_uuid and ra.role = 'social_worker') then 'social_worker'
+                      when exists (select 1 from role_assignments ra where ra.tenant_id = f.tenant_id and ra.person_id = a.person_uuid and ra.role = 'volunteer') then 'volunteer'
                       else 'other' end as role
             from a join resident_files f on f.tenant_id = ${tenantId} and f.id = a.file_id),
         per as (
@@ -337,6 +343,8 @@ export interface CellFilter {
   toQuarter: string;
   dim: 'total' | Dim;
   value: string;
+  /** Total view only: the metrics to sum per area as well (the map's). */
+  areaMetrics?: readonly Metric[];
 }
 
 /** Summed published cells, by metric and key, in total, per quarter, and (total view only) per area. */
@@ -353,7 +361,11 @@ export interface SumRow {
   extra_sum: number;
 }
 
-/** Published cells of the filter's table, summed; for the total view also the areas (for the map). */
+/**
+ * Published cells of the filter's table, summed; for the total view also the areas of
+ * `areaMetrics` (for the map). Only those: all metrics per area were ~16,000 rows for a
+ * region of 539 areas, most of the time of a total view (BENCHMARKS.md, dashboards).
+ */
 export async function sumPublishedCells(q: Queryable, tenantId: string, f: CellFilter): Promise<SumRow[]> {
   const period = sql`tenant_id = ${tenantId} and published and quarter >= ${f.fromQuarter}::date and quarter <= ${f.toQuarter}::date`;
   const sums = sql`sum(n)::int as n, sum(value_sum)::float8 as value_sum, sum(value_n)::int as value_n, sum(extra_sum)::float8 as extra_sum`;
@@ -364,11 +376,11 @@ export async function sumPublishedCells(q: Queryable, tenantId: string, f: CellF
          where ${period} and dim = ${f.dim} and value = ${f.value}
          group by grouping sets ((metric, key), (metric, key, quarter))
         ${
-          f.dim === 'total'
+          f.dim === 'total' && f.areaMetrics?.length
             ? sql`union all
         select metric, key, null, value, ${sums}
           from dashboard_cells
-         where ${period} and dim = 'pc4' and value <> ''
+         where ${period} and dim = 'pc4' and value <> '' and metric = any(${pgArray(f.areaMetrics)}::text[])
          group by metric, key, value`
             : sql``
         }`,

@@ -18,7 +18,7 @@ import { listCategories } from '../neighbour-help/neighbour-help.repository';
 import { listMunicipalityIds } from '../system/municipalities.repository';
 import { MIN_RESIDENTS, filterValues, listOrganisations, lastRefresh, recomputeCells, recordRefresh, sumPublishedCells, type CellFilter } from './dashboards.repository';
 import { holdBack } from './dashboards.suppression';
-import { presentFigures, type DashboardFigures } from './dashboards.present';
+import { AREA_METRICS, presentFigures, type DashboardFigures } from './dashboards.present';
 
 const FULL_VIEW = new Set(['policy_officer', 'admin']);
 
@@ -125,7 +125,7 @@ export async function readDashboard(deps: Deps, ctx: TenantContext, query: Dashb
           ? { fromQuarter: fromQ, toQuarter: toQ, dim: 'pc4', value: filters.pc4 }
           : filters.category !== null
             ? { fromQuarter: fromQ, toQuarter: toQ, dim: 'category', value: filters.category }
-            : { fromQuarter: fromQ, toQuarter: toQ, dim: 'total', value: '' };
+            : { fromQuarter: fromQ, toQuarter: toQ, dim: 'total', value: '', areaMetrics: AREA_METRICS };
     const rows = await sumPublishedCells(tx, tenantId, table);
     const domains = settings.outcomeDomains ?? [...ZRM_2017_DOMAINS];
     const quarters = quartersBetween(fromQ, toQ);

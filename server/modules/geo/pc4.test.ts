@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, findPc4, normalisePostcode } from './pc4';
+import { areasOfProvince, distanceKm, findPc4, normalisePostcode } from './pc4';
 
 describe('postcodes', () => {
   it('normalises spacing and case', () => {
@@ -14,6 +14,13 @@ describe('postcodes', () => {
   it('finds the area and municipality of a four-digit postcode', () => {
     expect(findPc4('3311')).toMatchObject({ place: 'Dordrecht', municipality: 'Dordrecht' });
     expect(findPc4('0999')).toBeNull();
+  });
+
+  it('lists the areas of a province, Dordrecht in Zuid-Holland and Amsterdam not', () => {
+    const zh = areasOfProvince('Zuid-Holland');
+    expect(zh.map((a) => a.pc4)).toContain('3311');
+    expect(zh.map((a) => a.pc4)).not.toContain('1011');
+    expect(zh.every((a) => a.province === 'Zuid-Holland')).toBe(true);
   });
 
   it('measures Dordrecht to Gorinchem as about 21 km', () => {

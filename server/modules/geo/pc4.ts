@@ -13,6 +13,7 @@ export interface Pc4Area {
   lon: number;
   place: string;
   municipality: string;
+  province: string;
 }
 
 export const PC4_SOURCE = 'Bron: CBS; © CBS, © ESRI Nederland';
@@ -24,9 +25,9 @@ function load(): Map<string, Pc4Area> {
   const map = new Map<string, Pc4Area>();
   const lines = readFileSync(FILE, 'utf8').split('\n').slice(1);
   for (const line of lines) {
-    const [pc4, lat, lon, place, municipality] = line.split(',');
+    const [pc4, lat, lon, place, municipality, province] = line.split(',');
     if (!pc4 || !lat || !lon || !place || !municipality) continue;
-    map.set(pc4, { pc4, lat: Number(lat), lon: Number(lon), place, municipality });
+    map.set(pc4, { pc4, lat: Number(lat), lon: Number(lon), place, municipality, province: province ?? '' });
   }
   return map;
 }
@@ -60,4 +61,10 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
 export function areasOf(municipality: string): Pc4Area[] {
   areas ??= load();
   return [...areas.values()].filter((a) => a.municipality === municipality).sort((a, b) => a.pc4.localeCompare(b.pc4));
+}
+
+/** Every PC4 area of a province (e.g. 'Zuid-Holland'), in postcode order. */
+export function areasOfProvince(province: string): Pc4Area[] {
+  areas ??= load();
+  return [...areas.values()].filter((a) => a.province === province).sort((a, b) => a.pc4.localeCompare(b.pc4));
 }
