@@ -37,13 +37,31 @@ const quarterOf = (expr: SQL) => sql`date_trunc('quarter', ${expr})::date`;
 const local = (col: SQL) => sql`(${col} at time zone 'Europe/Amsterdam')`;
 
 /** The file's area and organisation, as the household metrics use them. */
-const fileDims = sql`
-  coalesce((select r.pc4 from help_requests r
-             where r.tenant_id = f.tenant_id and r.resident_person_id = f.resident_person_id
-             order by r.created_at desc limit 1), '') as pc4,
-  coalesce((select ra.organisation_id::text from role_assignments ra
-             where ra.tenant_id = f.tenant_id and ra.person_id = f.coordinator_person_id and ra.organisation_id is not null
-             order by ra.role limit 1), '') as organisation`;
+/**
+ * Each plan's area and organisation, looked up once per refresh into a
+ * temporary table (dropped at commit) instead of twice per fact row: at a
+ * million plans the per-row lookups were about half of the refresh.
+ */
+const FILE_DIMS = sql.raw('dashboard_file_dims');
+
+async function prepareFileDims(q: Queryable, tenantId: string): Promise<void> {
+  await q.execute(sql`drop table if exists ${FILE_DIMS}`);
+  await q.execute(sql`create temporary table ${FILE_DIMS} on commit drop as
+    select f.id as file_id, coalesce(lr.pc4, '') as pc4, coalesce(co.organisation, '') as organisation
+      from resident_files f
+      left join (select distinct on (r.resident_person_id) r.resident_person_id, r.pc4
+                   from help_requests r where r.tenant_id = ${tenantId}
+                  order by r.resident_person_id, r.created_at desc) lr on lr.resident_person_id = f.resident_person_id
+      left join (select distinct on (ra.person_id) ra.person_id, ra.organisation_id::text as organisation
+                   from role_assignments ra where ra.tenant_id = ${tenantId} and ra.organisation_id is not null
+                  order by ra.person_id, ra.role) co on co.person_id = f.coordinator_person_id
+     where f.tenant_id = ${tenantId}`);
+  await q.execute(sql`create unique index on ${FILE_DIMS} (file_id)`);
+  await q.execute(sql`analyze ${FILE_DIMS}`);
+}
+
+/** Joins a plan's dims (alias `dims`) to a row that has the plan as `f`. */
+const withFileDims = sql`join ${FILE_DIMS} dims on dims.file_id = f.id`;
 
 type Dim = 'pc4' | 'category' | 'organisation';
 
@@ -128,7 +146,7 @@ function metricFacts(tenantId: string, today: string): MetricFacts[] {
                f.resident_person_id as resident, d.change::float8 as v, null::float8 as extra
           from d
           join resident_files f on f.tenant_id = ${tenantId} and f.id = d.file_id
-          cross join lateral (select ${fileDims}) dims`,
+          ${withFileDims}`,
     },
     {
       // Per goal its latest attainment (-2 .. +2); key: reached as expected or better (>= 0).
@@ -146,7 +164,7 @@ function metricFacts(tenantId: string, today: string): MetricFacts[] {
                f.resident_person_id as resident, g.attainment::float8 as v, null::float8 as extra
           from g
           join resident_files f on f.tenant_id = ${tenantId} and f.id = g.file_id
-          cross join lateral (select ${fileDims}) dims`,
+          ${withFileDims}`,
     },
     {
       // Per plan, today: distinct professionals and organisations involved in the last 12 months
@@ -179,7 +197,7 @@ function metricFacts(tenantId: string, today: string): MetricFacts[] {
                  coalesce((select hs.fragmentation_threshold from household_settings hs where hs.tenant_id = f.tenant_id), 5) as threshold,
                  dims.pc4, dims.organisation
             from resident_files f
-            cross join lateral (select ${fileDims}) dims
+            ${withFileDims}
            where f.tenant_id = ${tenantId})
         select ${quarterOf(sql`${today}::date`)} as quarter, pc4, null::text as category, organisation,
                case when total > threshold then 'yes' else 'no' end as key,
@@ -207,7 +225,7 @@ function metricFacts(tenantId: string, today: string): MetricFacts[] {
                f.resident_person_id as resident, m.resident_score::float8 as v, null::float8 as extra
           from outcome_measurements m
           join resident_files f on f.tenant_id = m.tenant_id and f.id = m.file_id
-          cross join lateral (select ${fileDims}) dims
+          ${withFileDims}
          where m.tenant_id = ${tenantId} and m.resident_score is not null`,
     },
     {
@@ -247,7 +265,7 @@ function metricFacts(tenantId: string, today: string): MetricFacts[] {
                per.role as key, per.resident_person_id as resident, per.done::float8 as v, per.goals::float8 as extra
           from per
           join resident_files f on f.tenant_id = ${tenantId} and f.id = per.file_id
-          cross join lateral (select ${fileDims}) dims`,
+          ${withFileDims}`,
     },
   ];
 }
@@ -297,6 +315,9 @@ export async function recomputeCells(
   onMetric?: (metric: Metric, ms: number) => void,
 ): Promise<number> {
   await q.execute(sql`delete from dashboard_cells where tenant_id = ${tenantId}`);
+  // Sorts of a million rows stay in memory (the default 4 MB spilled to disk).
+  await q.execute(sql`set local work_mem = '64MB'`);
+  await prepareFileDims(q, tenantId);
   for (const m of metricFacts(tenantId, today)) {
     const started = performance.now();
     await q.execute(countFacts(tenantId, m));
