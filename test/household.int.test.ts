@@ -838,6 +838,23 @@ describe('household plan: changing the file and handing it over', () => {
     expect(((await future.json()) as Problem).invalidParams?.[0]?.name).toBe('householdMembers.0.birthYear');
   });
 
+  it('lists the most recently changed files first', async () => {
+    const [other] = await queryRows<{ id: string }>(
+      env.database.db,
+      sql`select p.id from persons p join role_assignments r on r.tenant_id = p.tenant_id and r.person_id = p.id
+           where p.tenant_id = ${A.id} and r.role = 'resident' and p.id <> ${A.resident.id} order by p.id limit 1`,
+    );
+    const olderId = randomUUID();
+    const daysAgo = (n: number) => new Date(env.clock.now.getTime() - n * 86_400_000).toISOString();
+    await env.database.db.execute(sql`insert into resident_files (tenant_id, id, resident_person_id, coordinator_person_id, created_by_person_id, created_at, updated_at)
+      values (${A.id}, ${olderId}, ${other!.id}, ${A.socialWorker.id}, ${A.socialWorker.id}, ${daysAgo(2)}::timestamptz, ${daysAgo(1)}::timestamptz)`);
+    const ids = async () => ((await (await coordinator.get(`${base}/resident-files`)).json()) as { items: Array<{ id: string }> }).items.map((i) => i.id);
+    expect(await ids()).toEqual([fileId, olderId]);
+    env.clock.advance(60_000);
+    expect((await coordinator.patch(`${base}/resident-files/${olderId}`, { bsn: null })).status).toBe(200);
+    expect(await ids()).toEqual([olderId, fileId]);
+  });
+
   it('finds social workers to hand the file to by name, people on the plan included, and nobody else', async () => {
     const prof = await addStaff(env, 'overdrachtprof', 'professional', ZORGGROEP);
     await coordinator.post(`${base}/resident-files/${fileId}/participants`, { personId: colleague.id });

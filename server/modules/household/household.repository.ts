@@ -103,7 +103,7 @@ export async function updateFile(q: Queryable, tenantId: string, id: string, set
   await q.update(residentFiles).set(set).where(and(eq(residentFiles.tenantId, tenantId), eq(residentFiles.id, id)));
 }
 
-/** Files the person coordinates or is on (not removed). */
+/** Files the person coordinates or is on (not removed), most recently changed first, at most 200. */
 export async function filesOfPerson(q: Queryable, tenantId: string, personId: string): Promise<ResidentFileRow[]> {
   return q
     .select()
@@ -116,7 +116,9 @@ export async function filesOfPerson(q: Queryable, tenantId: string, personId: st
                  and p.person_id = ${personId} and p.removed_at is null))`,
       ),
     )
-    .orderBy(asc(residentFiles.createdAt), asc(residentFiles.id))
+    // Most recently changed first: with more than 200 files (the demo history gives a coordinator
+    // hundreds) the plans someone works on now must not fall off the end of the list.
+    .orderBy(desc(residentFiles.updatedAt), asc(residentFiles.id))
     .limit(200);
 }
 
