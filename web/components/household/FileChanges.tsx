@@ -203,8 +203,9 @@ export function HandoverForm({ code, file }: { code: string; file: ResidentFile 
       async () => {
         if (!person) return;
         await api.updateFile(code, file.id, { coordinatorPersonId: person.personId });
-        announce(t('hh.handover.done', { name: person.displayName }));
+        // The message belongs to the page it is posted on: first go to the list, then post it.
         navigate(PATHS.householdFiles);
+        announce(t('hh.handover.done', { name: person.displayName }));
       },
       (failure) => problemMessage(i18n, failure),
     );

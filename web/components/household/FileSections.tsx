@@ -19,7 +19,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { listOrganisations } from '../../api/endpoints';
 import * as api from '../../api/household';
 import { CONSENT_SCOPES, VOICE_OCCASIONS, type Consent, type ResidentFile, type VoiceEntry } from '../../api/household';
@@ -49,16 +49,21 @@ export function WhoSection({ file, edit }: { file: ResidentFile; edit?: { code: 
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const openRef = useRef<HTMLButtonElement>(null);
+  // Back to the button that opened the form once it closes, for keyboard and screen-reader users.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (!editing && returnFocus.current) openRef.current?.focus();
+    returnFocus.current = false;
+  }, [editing]);
   if (edit && editing) {
     return (
       <FileDetailsForm
         code={edit.code}
         file={file}
         onDone={(next) => {
+          returnFocus.current = true;
           setEditing(false);
           if (next) edit.onChanged(next);
-          // Back to the button that opened the form, for keyboard and screen-reader users.
-          requestAnimationFrame(() => openRef.current?.focus());
         }}
       />
     );
