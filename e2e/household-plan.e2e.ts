@@ -4,7 +4,9 @@
  * plan with him, adds his network, records two measurements and sees the
  * trend as a chart and a table; Victor signs in on a phone, sees his plan
  * and gives feedback; the uninvolved professional is refused (the server
- * answers 403, the page says "Geen toegang"). Every main page state is
+ * answers 403, the page says "Geen toegang"). The coordinator changes the
+ * BSN and household, links Ineke's help request to her plan and hands her
+ * plan to a new social worker. Every main page state is
  * checked with axe, at phone and desktop width, without sideways scrolling.
  *
  * Deterministic: the demo has a file for Ineke (inwoner@) only, so Victor
@@ -69,12 +71,50 @@ describe('one plan around the resident', () => {
       await expectPageBasics(page);
       await expectAccessible(page, 'new file');
 
+      // The coordinator changes the BSN and the household. The server checks the BSN (11-proof):
+      // its message shows in the summary and under the field, and nothing typed is lost.
+      const who = page.locator('section#wie');
+      await who.getByRole('button', { name: 'Gegevens wijzigen' }).click();
+      await who.getByRole('heading', { name: 'BSN en huishouden wijzigen', level: 3 }).waitFor();
+      expect(await who.getByRole('textbox', { name: /^BSN/ }).inputValue()).toBe('123456782');
+      await who.getByRole('textbox', { name: /^BSN/ }).fill('123456789');
+      await who.getByRole('group', { name: 'Huisgenoot 1' }).getByLabel(/^Geboortejaar/).fill('2015');
+      await who.getByRole('button', { name: 'Huisgenoot toevoegen' }).click();
+      const second = who.getByRole('group', { name: 'Huisgenoot 2' });
+      await second.getByLabel('Naam', { exact: true }).fill('Mila Jansen');
+      await second.getByLabel('Wie is dit voor de inwoner?').selectOption('child');
+      const refused = page.waitForResponse((r) => r.url().endsWith(`/resident-files/${fileId}`) && r.request().method() === 'PATCH');
+      await who.getByRole('button', { name: 'Opslaan' }).click();
+      expect((await refused).status()).toBe(400);
+      const editSummary = who.locator('.samenspel-error-summary');
+      await editSummary.getByRole('link', { name: /Dit BSN klopt niet/ }).waitFor();
+      expect(await editSummary.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect(who.getByRole('textbox', { name: /^BSN/ }).getAttribute('aria-describedby')).resolves.toMatch(/error/);
+      expect(await second.getByLabel('Naam', { exact: true }).inputValue()).toBe('Mila Jansen');
+      await expectAccessible(page, 'file details with an invalid BSN');
+      await screenshot(page, 'household-edit-invalid-bsn-nl-1280');
+      await who.getByRole('textbox', { name: /^BSN/ }).fill('111 222 333');
+      await who.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByRole('status').filter({ hasText: 'De gegevens zijn opgeslagen.' }).waitFor();
+      await who.getByText('Bekend, eindigt op 333').waitFor();
+      await who.getByRole('rowheader', { name: 'Mila Jansen' }).waitFor();
+      await who.getByRole('row', { name: /Sam Jansen/ }).getByRole('cell', { name: '2015' }).waitFor();
+      // Focus goes back to the button that opened the form.
+      expect(await who.getByRole('button', { name: 'Gegevens wijzigen' }).evaluate((el) => el === document.activeElement)).toBe(true);
+      // Taking someone out of the household.
+      await who.getByRole('button', { name: 'Gegevens wijzigen' }).click();
+      await who.getByRole('button', { name: 'Huisgenoot 2 weghalen' }).click();
+      await who.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByRole('status').filter({ hasText: 'De gegevens zijn opgeslagen.' }).waitFor();
+      await who.getByRole('rowheader', { name: 'Sam Jansen' }).waitFor();
+      await expect(who.getByRole('rowheader', { name: 'Mila Jansen' }).count()).resolves.toBe(0);
+
       // Someone to work on the plan, found by name (the name travels in the request body, not the URL).
       const people = page.locator('section#betrokkenen');
-      await people.getByRole('button', { name: 'Zoeken' }).click();
+      await people.getByRole('button', { name: 'Zoeken', exact: true }).click();
       await people.locator('.samenspel-error-summary').getByRole('link', { name: /Typ minstens 2 letters/ }).waitFor();
       await people.getByLabel('Zoek op naam').fill('Aisha');
-      await people.getByRole('button', { name: 'Zoeken' }).click();
+      await people.getByRole('button', { name: 'Zoeken', exact: true }).click();
       await people.getByRole('button', { name: 'Aisha Prins toevoegen' }).click();
       await page.getByRole('status').filter({ hasText: 'Aisha Prins werkt nu mee aan het plan.' }).waitFor();
       await people.getByRole('rowheader', { name: 'Aisha Prins' }).waitFor();
@@ -257,6 +297,72 @@ describe('one plan around the resident', () => {
     }
   });
 
+  it("lets the coordinator link the resident's help request to the plan and hand the plan to another social worker", async () => {
+    // A second social worker in Dordrecht (the demo has one): the administrator makes one.
+    const admin = await e2e.openPage(DESKTOP);
+    const familyName = `Visser${Date.now().toString(36)}`;
+    try {
+      await signIn(admin.page, DEMO.admin);
+      await admin.page.goto('/beheer/gebruikers/nieuw');
+      await waitForHeading(admin.page, 'Nieuwe gebruiker');
+      await admin.page.getByLabel('Voornaam').fill('Joris');
+      await admin.page.getByLabel('Achternaam').fill(familyName);
+      await admin.page.getByLabel(/^E-mailadres/).fill(`${familyName.toLowerCase()}@voorbeeld.example`);
+      await admin.page.getByLabel('Sociaal werker').check();
+      await admin.page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+      await admin.page.getByRole('status').filter({ hasText: 'is aangemaakt' }).waitFor();
+    } finally {
+      await admin.context.close();
+    }
+
+    const { context, page, pageErrors } = await e2e.openPage(DESKTOP);
+    try {
+      await signIn(page, SOCIAL_WORKER);
+      await page.goto('/plannen');
+      await page.getByRole('link', { name: 'Ineke de Vries' }).click();
+      await waitForHeading(page, 'Plan van Ineke de Vries');
+
+      // Neighbour help: her own request that belongs to no plan yet, with a button to link it.
+      const help = page.locator('section#buurthulp');
+      await help.getByText('Er hangt nog geen hulpvraag onder dit plan.').waitFor();
+      const row = help.getByRole('table', { name: 'Hulpvragen die nog niet bij een plan horen' }).getByRole('row', { name: /Gezelschap en bezoek/ });
+      await row.getByRole('button', { name: 'Koppel aan dit plan' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'De hulpvraag Gezelschap en bezoek hoort nu bij dit plan.' }).waitFor();
+      await help.getByRole('table', { name: 'Hulpvragen onder dit plan' }).getByRole('rowheader', { name: 'Gezelschap en bezoek' }).waitFor();
+      await help.getByText('De inwoner heeft geen andere hulpvragen die u kunt koppelen.').waitFor();
+      await expectAccessible(page, 'help request linked to the plan');
+      await help.screenshot({ path: `${process.env.E2E_SCREENSHOTS_DIR ?? '/tmp'}/household-help-linked-nl-1280.png` }).catch(() => undefined);
+
+      // Hand-over: find a social worker by name, choose, confirm.
+      const people = page.locator('section#betrokkenen');
+      await people.getByRole('heading', { name: 'Plan overdragen', level: 3 }).waitFor();
+      await people.getByRole('button', { name: 'Sociaal werker zoeken' }).click();
+      await people.locator('.samenspel-error-summary').getByRole('link', { name: /Typ minstens 2 letters/ }).waitFor();
+      await people.getByRole('searchbox', { name: 'Zoek een sociaal werker op naam' }).fill('Joris');
+      await people.getByRole('button', { name: 'Sociaal werker zoeken' }).click();
+      await people.getByRole('group', { name: 'Aan wie geeft u het plan?' }).waitFor();
+      await people.getByRole('button', { name: 'Plan overdragen' }).click();
+      await people.locator('.samenspel-error-summary').getByRole('link', { name: /Kies aan wie u het plan geeft/ }).waitFor();
+      await people.getByLabel(`Joris ${familyName}`).check();
+      await people.getByRole('button', { name: 'Plan overdragen' }).click();
+      await people.getByRole('heading', { name: `Plan overdragen aan Joris ${familyName}?` }).waitFor();
+      await expectAccessible(page, 'hand-over confirmation');
+      await people.screenshot({ path: `${process.env.E2E_SCREENSHOTS_DIR ?? '/tmp'}/household-handover-confirm-nl-1280.png` }).catch(() => undefined);
+      await people.getByRole('button', { name: 'Ja, overdragen' }).click();
+      // Sanne is no longer on the plan: back to her list, where Ineke's plan is gone.
+      await waitForHeading(page, 'Plannen');
+      await page.getByRole('status').filter({ hasText: `Het plan is overgedragen aan Joris ${familyName}.` }).waitFor();
+      await page.getByRole('link', { name: 'Victor Jansen' }).waitFor();
+      await expect(page.getByRole('link', { name: 'Ineke de Vries' }).count()).resolves.toBe(0);
+      await expectAccessible(page, 'plans list after a hand-over');
+      await screenshot(page, 'household-after-handover-nl-1280');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps every main page accessible at phone and desktop width', async () => {
     const pages: Array<{ who: string; path: string; heading: string | RegExp }> = [
       { who: SOCIAL_WORKER, path: '/plannen', heading: 'Plannen' },
@@ -287,5 +393,5 @@ describe('one plan around the resident', () => {
         }
       }
     }
-  });
+  }, 180_000);
 });

@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = [
   'resident_file.read',
   'resident_file.list',
   'resident_file.update',
+  'resident_file.handover',
   'resident_file.access_log.read',
   'plan_participant.add',
   'plan_participant.remove',

@@ -218,6 +218,17 @@ const ACTIONS: Record<string, Action> = {
     path: () => `/municipalities/{code}/resident-files/${fileOfA}/help-requests`,
     allowed: ['resident', 'social_worker', 'professional'],
   },
+  "list the demo resident's help requests that can hang under the plan": {
+    method: 'GET',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/linkable-help-requests`,
+    allowed: ['social_worker'],
+  },
+  "find a social worker to hand the demo resident's plan to": {
+    method: 'POST',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/participant-candidates`,
+    body: () => ({ q: 'Sanne', for: 'coordinator' }),
+    allowed: ['social_worker'],
+  },
   // The effect calculator: policy officers and administrators change and preview; social workers read.
   'list the reference prices': { method: 'GET', path: () => '/municipalities/{code}/effect-prices', allowed: ['social_worker', 'policy_officer', 'admin'] },
   'list the municipal tariffs': { method: 'GET', path: () => '/municipalities/{code}/effect-tariffs', allowed: ['social_worker', 'policy_officer', 'admin'] },

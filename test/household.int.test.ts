@@ -791,6 +791,15 @@ describe('household plan: knowledge at the front and neighbour help', () => {
     );
     expect(match).toBeDefined();
     const fileId = ((await (await coordinator.post(`${base}/resident-files`, { residentPersonId: match!.resident_person_id })).json()) as { id: string }).id;
+    // The coordinator sees the resident's own requests that hang under no plan yet; nobody else does.
+    const linkable = async () =>
+      ((await (await coordinator.get(`${base}/resident-files/${fileId}/linkable-help-requests`)).json()) as { items: Array<{ requestId: string; category: { name: string } }> }).items;
+    const before = await linkable();
+    expect(before.map((i) => i.requestId)).toContain(match!.request_id);
+    expect(before.map((i) => i.requestId)).not.toContain(A.helpRequestId);
+    expect(before.every((i) => i.category.name.length > 0)).toBe(true);
+    expect((await professional.get(`${base}/resident-files/${fileId}/linkable-help-requests`)).status).toBe(403);
+    expect((await (await signedIn(env.app, A.resident.email)).get(`${base}/resident-files/${fileId}/linkable-help-requests`)).status).toBe(403);
     // A request of another resident cannot hang under this plan.
     const wrong = await coordinator.post(`${base}/resident-files/${fileId}/help-requests`, { requestId: A.helpRequestId });
     expect(wrong.status).toBe(400);
@@ -799,6 +808,7 @@ describe('household plan: knowledge at the front and neighbour help', () => {
     expect(linked.status).toBe(201);
     expect(((await linked.json()) as { items: Array<{ requestId: string }> }).items.map((i) => i.requestId)).toEqual([match!.request_id]);
     expect((await coordinator.post(`${base}/resident-files/${fileId}/help-requests`, { requestId: match!.request_id })).status).toBe(409);
+    expect((await linkable()).map((i) => i.requestId)).not.toContain(match!.request_id);
     const map = (await (await coordinator.get(`${base}/resident-files/${fileId}/network`)).json()) as { fromNeighbourHelp: Array<{ name: string; personId: string; circle: string }> };
     expect(map.fromNeighbourHelp).toContainEqual(expect.objectContaining({ circle: 'volunteers', name: match!.given_name, personId: match!.volunteer_person_id }));
   });
@@ -828,6 +838,41 @@ describe('household plan: changing the file and handing it over', () => {
     expect(((await future.json()) as Problem).invalidParams?.[0]?.name).toBe('householdMembers.0.birthYear');
   });
 
+  it('lists the most recently changed files first', async () => {
+    const [other] = await queryRows<{ id: string }>(
+      env.database.db,
+      sql`select p.id from persons p join role_assignments r on r.tenant_id = p.tenant_id and r.person_id = p.id
+           where p.tenant_id = ${A.id} and r.role = 'resident' and p.id <> ${A.resident.id} order by p.id limit 1`,
+    );
+    const olderId = randomUUID();
+    const daysAgo = (n: number) => new Date(env.clock.now.getTime() - n * 86_400_000).toISOString();
+    await env.database.db.execute(sql`insert into resident_files (tenant_id, id, resident_person_id, coordinator_person_id, created_by_person_id, created_at, updated_at)
+      values (${A.id}, ${olderId}, ${other!.id}, ${A.socialWorker.id}, ${A.socialWorker.id}, ${daysAgo(2)}::timestamptz, ${daysAgo(1)}::timestamptz)`);
+    const ids = async () => ((await (await coordinator.get(`${base}/resident-files`)).json()) as { items: Array<{ id: string }> }).items.map((i) => i.id);
+    expect(await ids()).toEqual([fileId, olderId]);
+    env.clock.advance(60_000);
+    expect((await coordinator.patch(`${base}/resident-files/${olderId}`, { bsn: null })).status).toBe(200);
+    expect(await ids()).toEqual([olderId, fileId]);
+  });
+
+  it('finds social workers to hand the file to by name, people on the plan included, and nobody else', async () => {
+    const prof = await addStaff(env, 'overdrachtprof', 'professional', ZORGGROEP);
+    await coordinator.post(`${base}/resident-files/${fileId}/participants`, { personId: colleague.id });
+    const found = async (body: object) =>
+      ((await (await coordinator.post(`${base}/resident-files/${fileId}/participant-candidates`, body)).json()) as { items: Array<{ personId: string; roles: string[] }> }).items;
+    const forHandover = await found({ q: 'Test', for: 'coordinator' });
+    expect(forHandover.map((c) => c.personId)).toContain(colleague.id);
+    expect(forHandover.map((c) => c.personId)).not.toContain(prof.id);
+    expect(forHandover.every((c) => c.roles.includes('social_worker'))).toBe(true);
+    expect((await found({ q: 'Sanne', for: 'coordinator' })).map((c) => c.personId)).not.toContain(A.socialWorker.id);
+    // For the plan: the colleague is on it already, the professional can join.
+    const forPlan = await found({ q: 'Test' });
+    expect(forPlan.map((c) => c.personId)).toContain(prof.id);
+    expect(forPlan.map((c) => c.personId)).not.toContain(colleague.id);
+    expect((await coordinator.post(`${base}/resident-files/${fileId}/participant-candidates`, { q: 'Test', for: 'boss' })).status).toBe(400);
+    expect((await (await signedIn(env.app, colleague.email)).post(`${base}/resident-files/${fileId}/participant-candidates`, { q: 'Test', for: 'coordinator' })).status).toBe(403);
+  });
+
   it('hands the file to another social worker; the old coordinator loses access unless put on the plan', async () => {
     expect((await coordinator.patch(`${base}/resident-files/${fileId}`, { coordinatorPersonId: A.professional.id })).status).toBe(400);
     const res = await coordinator.patch(`${base}/resident-files/${fileId}`, { coordinatorPersonId: colleague.id });
@@ -837,6 +882,12 @@ describe('household plan: changing the file and handing it over', () => {
     const next = await signedIn(env.app, colleague.email);
     const view = (await (await next.get(`${base}/resident-files/${fileId}`)).json()) as FileView;
     expect(view.myRelation).toBe('coordinator');
+    // The new coordinator was on the plan: now they coordinate it instead.
+    expect(view.participants.map((p) => p.personId)).not.toContain(colleague.id);
+    // The hand-over is its own audit event, naming the new coordinator, and shows in the resident's access log.
+    expect(await count(env, sql`select count(*)::int as n from audit_events where action = 'resident_file.handover' and resource_id = ${colleague.id} and subject_person_id = ${A.resident.id}`)).toBe(1);
+    const log = (await (await (await signedIn(env.app, A.resident.email)).get(`${base}/resident-files/${fileId}/access-log`)).json()) as { items: Array<{ action: string }> };
+    expect(log.items.map((i) => i.action)).toContain('resident_file.handover');
   });
 });
 

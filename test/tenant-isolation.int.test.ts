@@ -151,6 +151,7 @@ const TENANT_ROUTES: Record<string, Case> = {
   'GET /municipalities/{code}/persons/{personId}/involvement': { roleFirst: true },
   'GET /municipalities/{code}/resident-files/{fileId}/help-requests': {},
   'POST /municipalities/{code}/resident-files/{fileId}/help-requests': { body: { requestId: B.helpRequestId } },
+  'GET /municipalities/{code}/resident-files/{fileId}/linkable-help-requests': {},
   'GET /municipalities/{code}/effect-prices': {},
   'GET /municipalities/{code}/effect-tariffs': {},
   'POST /municipalities/{code}/effect-tariffs': { body: { shortVar: 'homecare_household', price: 1, validFrom: '2024-01-01', source: 'Indringer' } },

@@ -352,6 +352,27 @@ export interface ParticipantCandidate {
   organisation: string | null;
 }
 
-/** The coordinator finds people to put on the plan; the name travels in the body, not in the URL. */
-export const searchParticipantCandidates = (code: string, fileId: string, q: string) =>
-  request<{ items: ParticipantCandidate[] }>('POST', `${base(code)}/resident-files/${encodeURIComponent(fileId)}/participant-candidates`, { body: { q } });
+/**
+ * The coordinator finds people to put on the plan, or (`purpose` 'coordinator') social workers to
+ * hand the file to; the name travels in the body, not in the URL.
+ */
+export const searchParticipantCandidates = (code: string, fileId: string, q: string, purpose: 'plan' | 'coordinator' = 'plan') =>
+  request<{ items: ParticipantCandidate[] }>('POST', `${filePath(code, fileId)}/participant-candidates`, { body: purpose === 'plan' ? { q } : { q, for: purpose } });
+
+export interface PlanHelpRequest {
+  requestId: string;
+  status: string;
+  schedule: string;
+  category: { code: string; name: string };
+  createdAt: string;
+}
+
+/** Neighbour-help requests that hang under the plan (the 'plan' scope). */
+export const listLinkedHelpRequests = (code: string, fileId: string) =>
+  request<{ items: Array<PlanHelpRequest & { linkedAt: string }> }>('GET', `${filePath(code, fileId)}/help-requests`);
+
+/** The resident's own requests that hang under no plan yet (the coordinator). */
+export const listLinkableHelpRequests = (code: string, fileId: string) => request<{ items: PlanHelpRequest[] }>('GET', `${filePath(code, fileId)}/linkable-help-requests`);
+
+export const linkHelpRequest = (code: string, fileId: string, requestId: string) =>
+  request<{ items: Array<PlanHelpRequest & { linkedAt: string }> }>('POST', `${filePath(code, fileId)}/help-requests`, { body: { requestId } });

@@ -19,6 +19,7 @@ import { householdFilePath, householdPrintPath, PATHS } from '../app/navigation'
 import { useSession } from '../app/session';
 import { RequireSignIn } from '../components/Guards';
 import { AccessLogSection, ConsentSection, PeopleSection, VoiceSection, WhoSection } from '../components/household/FileSections';
+import { HandoverForm, HelpRequestsSection } from '../components/household/FileChanges';
 import { NetworkSection } from '../components/household/NetworkSection';
 import { OutcomesSection } from '../components/household/OutcomesSection';
 import { ContributionsView, PlanSection, PlanView } from '../components/household/PlanSection';
@@ -67,7 +68,7 @@ function FileLoader({ membership, load, mine = false }: { membership: Membership
   return <FileView code={code} file={file.resource.data} mine={mine} onChanged={file.setData} />;
 }
 
-const SECTIONS = ['wie', 'betrokkenen', 'toestemming', 'plan', 'netwerk', 'uitkomsten', 'stem', 'ingekeken'] as const;
+const SECTIONS = ['wie', 'betrokkenen', 'toestemming', 'plan', 'buurthulp', 'netwerk', 'uitkomsten', 'stem', 'ingekeken'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function FileView({ code, file, mine, onChanged }: { code: string; file: ResidentFile; mine: boolean; onChanged: (f: ResidentFile) => void }) {
@@ -92,6 +93,7 @@ function FileView({ code, file, mine, onChanged }: { code: string; file: Residen
       case 'toestemming':
         return coordinator || resident || file.consents.length > 0;
       case 'plan':
+      case 'buurthulp':
         return scopes.has('plan');
       case 'netwerk':
         return scopes.has('network');
@@ -108,6 +110,7 @@ function FileView({ code, file, mine, onChanged }: { code: string; file: Residen
     betrokkenen: t('hh.section.people'),
     toestemming: t('hh.section.consent'),
     plan: t('hh.section.plan'),
+    buurthulp: t('hh.section.helpRequests'),
     netwerk: t('hh.section.network'),
     uitkomsten: t('hh.section.outcomes'),
     stem: resident ? t('hh.section.voiceResident') : t('hh.section.voice'),
@@ -143,8 +146,13 @@ function FileView({ code, file, mine, onChanged }: { code: string; file: Residen
 
       {shown.map((s) => (
         <FileSectionFrame key={s} id={s} title={heading[s]}>
-          {s === 'wie' && <WhoSection file={file} />}
-          {s === 'betrokkenen' && <PeopleSection code={code} file={file} mayManage={coordinator} onChanged={onChanged} />}
+          {s === 'wie' && <WhoSection file={file} {...(coordinator ? { edit: { code, onChanged } } : {})} />}
+          {s === 'betrokkenen' && (
+            <>
+              <PeopleSection code={code} file={file} mayManage={coordinator} onChanged={onChanged} />
+              {coordinator && <HandoverForm code={code} file={file} />}
+            </>
+          )}
           {s === 'toestemming' && <ConsentSection code={code} file={file} mayChange={coordinator || resident} onChanged={onChanged} />}
           {s === 'plan' && (
             <LoadState resource={plan.resource}>
@@ -170,6 +178,7 @@ function FileView({ code, file, mine, onChanged }: { code: string; file: Residen
               }
             </LoadState>
           )}
+          {s === 'buurthulp' && <HelpRequestsSection code={code} fileId={file.id} mayLink={coordinator} onLinked={() => scopes.has('network') && network.reload()} />}
           {s === 'netwerk' && (
             <LoadState resource={network.resource}>
               {(n) => n && <NetworkSection code={code} fileId={file.id} network={n} mayEdit={coordinator || resident} onChanged={network.setData} />}

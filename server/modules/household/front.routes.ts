@@ -75,5 +75,27 @@ export function frontRoutes(deps: Deps) {
     async (c) => c.json(await service.linkHelpRequest(deps, tenantContext(c), c.req.valid('param').fileId, c.req.valid('json').requestId), 201),
   );
 
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/municipalities/{code}/resident-files/{fileId}/linkable-help-requests',
+      tags: [TAG],
+      summary: "The resident's own neighbour-help requests that hang under no plan yet, to link to this one (the coordinator)",
+      request: { params: fileParams },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            items: z.array(
+              z.object({ requestId: z.uuid(), status: z.string(), schedule: z.string(), category: z.object({ code: z.string(), name: z.string() }), createdAt: z.string() }),
+            ),
+          }),
+          'Requests that can be linked, newest first',
+        ),
+        ...commonErrors,
+      },
+    }),
+    async (c) => c.json(await service.listLinkableHelpRequests(deps, tenantContext(c), c.req.valid('param').fileId), 200),
+  );
+
   return app;
 }

@@ -95,3 +95,25 @@ export async function listLinkedHelpRequests(deps: Deps, ctx: TenantContext, fil
     return presentLinked(tx, ctx, fileId);
   });
 }
+
+/**
+ * The resident's own help requests that hang under no plan yet, so the
+ * coordinator can link them (the coordinator only, like linking itself).
+ * Audited as a read of the file (it shows in the resident's access log).
+ */
+export async function listLinkableHelpRequests(deps: Deps, ctx: TenantContext, fileId: string) {
+  return runInTenant(deps, ctx, async (tx) => {
+    const opened = await openFile(tx, ctx, fileId, 'household_plan.read', { may: 'manage' });
+    const rows = await repo.linkableHelpRequests(tx, ctx.tenant.id, opened.file.residentPersonId);
+    await auditFile(tx, ctx, opened, 'household_plan.read', { type: 'help_request', id: fileId });
+    return {
+      items: rows.map((r) => ({
+        requestId: r.id,
+        status: r.status,
+        schedule: r.schedule,
+        category: { code: r.category_code, name: ctx.locale === 'en' ? r.name_en : r.name_nl },
+        createdAt: new Date(r.created_at).toISOString(),
+      })),
+    };
+  });
+}

@@ -103,7 +103,7 @@ export async function updateFile(q: Queryable, tenantId: string, id: string, set
   await q.update(residentFiles).set(set).where(and(eq(residentFiles.tenantId, tenantId), eq(residentFiles.id, id)));
 }
 
-/** Files the person coordinates or is on (not removed). */
+/** Files the person coordinates or is on (not removed), most recently changed first, at most 200. */
 export async function filesOfPerson(q: Queryable, tenantId: string, personId: string): Promise<ResidentFileRow[]> {
   return q
     .select()
@@ -116,7 +116,9 @@ export async function filesOfPerson(q: Queryable, tenantId: string, personId: st
                  and p.person_id = ${personId} and p.removed_at is null))`,
       ),
     )
-    .orderBy(asc(residentFiles.createdAt), asc(residentFiles.id))
+    // Most recently changed first: with more than 200 files (the demo history gives a coordinator
+    // hundreds) the plans someone works on now must not fall off the end of the list.
+    .orderBy(desc(residentFiles.updatedAt), asc(residentFiles.id))
     .limit(200);
 }
 
@@ -400,6 +402,21 @@ export async function linkedHelpRequests(q: Queryable, tenantId: string, fileId:
   );
 }
 
+/** The resident's own help requests that hang under no plan yet (cancelled ones left out), newest first. */
+export async function linkableHelpRequests(q: Queryable, tenantId: string, residentPersonId: string) {
+  return queryRows<{ id: string; status: string; schedule: string; category_code: string; name_nl: string; name_en: string; created_at: Date | string }>(
+    q,
+    sql`select r.id, r.status, r.schedule, c.code as category_code, c.name_nl, c.name_en, r.created_at
+          from help_requests r
+          join help_categories c on c.tenant_id = r.tenant_id and c.id = r.category_id
+         where r.tenant_id = ${tenantId} and r.resident_person_id = ${residentPersonId}
+           and r.status <> 'cancelled'
+           and not exists (select 1 from plan_help_requests l where l.tenant_id = r.tenant_id and l.request_id = r.id)
+         order by r.created_at desc, r.id
+         limit 50`,
+  );
+}
+
 /** Volunteers with a confirmed match on a request under this plan: first name only, as neighbour help shows them. */
 export async function volunteersOfLinkedRequests(q: Queryable, tenantId: string, fileId: string) {
   return queryRows<{ match_id: string; request_id: string; person_id: string; given_name: string; confirmed_at: Date | string | null }>(
@@ -422,8 +439,8 @@ export async function staffContact(q: Queryable, tenantId: string, personId: str
   return row ?? null;
 }
 
-/** People who can be put on a plan (social workers, professionals, volunteers) whose name contains `term`. */
-export async function participantCandidates(q: Queryable, tenantId: string, term: string, limit: number) {
+/** People holding one of `roles` (by default those who can be put on a plan) whose name contains `term`. */
+export async function participantCandidates(q: Queryable, tenantId: string, term: string, limit: number, roles: readonly string[] = ['social_worker', 'professional', 'volunteer']) {
   const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return queryRows<{ personId: string; givenName: string; familyName: string; roles: string[]; organisation: string | null }>(
     q,
@@ -434,7 +451,7 @@ export async function participantCandidates(q: Queryable, tenantId: string, term
           join role_assignments r on r.tenant_id = p.tenant_id and r.person_id = p.id
           left join organisations o on o.tenant_id = r.tenant_id and o.id = r.organisation_id
          where p.tenant_id = ${tenantId}
-           and r.role in ('social_worker', 'professional', 'volunteer')
+           and r.role in (${sql.join(roles.map((role) => sql`${role}`), sql`, `)})
            and (p.given_name || ' ' || p.family_name) ilike ${like}
          group by p.id, p.given_name, p.family_name
          order by p.given_name, p.family_name, p.id

@@ -226,8 +226,19 @@ export function householdRoutes(deps: Deps) {
       method: 'post',
       path: '/municipalities/{code}/resident-files/{fileId}/participant-candidates',
       tags: [TAG],
-      summary: 'Find social workers, professionals and volunteers by name to put on the plan (the coordinator; the name is sent in the body)',
-      request: { params: fileParams, ...jsonBody(z.object({ q: plainText({ max: 60 }) }).strict()) },
+      summary:
+        "Find social workers, professionals and volunteers by name to put on the plan, or social workers to hand the file to ('for': 'coordinator') (the coordinator; the name is sent in the body)",
+      request: {
+        params: fileParams,
+        ...jsonBody(
+          z
+            .object({
+              q: plainText({ max: 60 }),
+              for: z.enum(['plan', 'coordinator']).default('plan').openapi({ description: "'coordinator': social workers who can take the file over, people on the plan included." }),
+            })
+            .strict(),
+        ),
+      },
       responses: {
         200: jsonResponse(
           z.object({
@@ -238,7 +249,10 @@ export function householdRoutes(deps: Deps) {
         ...commonErrors,
       },
     }),
-    async (c) => c.json(await service.searchParticipantCandidates(deps, tenantContext(c), c.req.valid('param').fileId, c.req.valid('json').q), 200),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await service.searchParticipantCandidates(deps, tenantContext(c), c.req.valid('param').fileId, body.q, body.for), 200);
+    },
   );
 
   app.openapi(

@@ -127,6 +127,8 @@ export async function updateFile(
       }
       await repo.removeParticipant(tx, ctx.tenant.id, fileId, input.coordinatorPersonId, now);
       await repo.updateFile(tx, ctx.tenant.id, fileId, { coordinatorPersonId: input.coordinatorPersonId, updatedAt: now });
+      // Its own event, naming the new coordinator, so the resident's access log shows the hand-over.
+      await auditFile(tx, ctx, opened, 'resident_file.handover', { type: 'person', id: input.coordinatorPersonId });
     }
     if (input.bsn !== undefined) await repo.updateFile(tx, ctx.tenant.id, fileId, { bsn: input.bsn, updatedAt: now });
     if (input.householdMembers) {
@@ -217,14 +219,21 @@ async function presentFile(tx: Tx, ctx: TenantContext, opened: OpenedFile) {
 
 // --- people on the plan ----------------------------------------------------------
 
-/** The coordinator looks for someone to put on the plan, by name (the term travels in the body, never in a URL). */
-export async function searchParticipantCandidates(deps: Deps, ctx: TenantContext, fileId: string, term: string) {
+/**
+ * The coordinator looks for someone to put on the plan, or (`purpose`
+ * 'coordinator') a social worker to hand the file to, by name (the term
+ * travels in the body, never in a URL). People on the plan can take the file
+ * over; for the plan they are left out, being on it already.
+ */
+export async function searchParticipantCandidates(deps: Deps, ctx: TenantContext, fileId: string, term: string, purpose: 'plan' | 'coordinator' = 'plan') {
   const trimmed = term.trim();
   if (trimmed.length < 2) throw invalid([{ name: 'q', code: 'too_short', reason: 'Type at least two letters of the name.' }]);
   return runInTenant(deps, ctx, async (tx) => {
     const opened = await openFile(tx, ctx, fileId, 'person.list', { may: 'manage' });
-    const taken = new Set([opened.file.residentPersonId, opened.file.coordinatorPersonId, ...(await repo.listParticipants(tx, ctx.tenant.id, fileId)).map((p) => p.personId)]);
-    const rows = (await repo.participantCandidates(tx, ctx.tenant.id, trimmed, 25)).filter((r) => !taken.has(r.personId)).slice(0, 20);
+    const taken = new Set([opened.file.residentPersonId, opened.file.coordinatorPersonId]);
+    if (purpose === 'plan') for (const p of await repo.listParticipants(tx, ctx.tenant.id, fileId)) taken.add(p.personId);
+    const roles = purpose === 'coordinator' ? (['social_worker'] as const) : PARTICIPANT_ROLES;
+    const rows = (await repo.participantCandidates(tx, ctx.tenant.id, trimmed, 25, roles)).filter((r) => !taken.has(r.personId)).slice(0, 20);
     await audit(tx, ctx, { action: 'person.list', purpose: 'household_plan', resourceType: 'resident_file', resourceId: fileId, subjectPersonId: null });
     return {
       items: rows.map((r) => ({
@@ -352,6 +361,7 @@ export const FILE_AUDIT_ACTIONS: readonly AuditAction[] = [
   'resident_file.read',
   'resident_file.list',
   'resident_file.update',
+  'resident_file.handover',
   'plan_participant.add',
   'plan_participant.remove',
   'consent.record',

@@ -19,7 +19,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { listOrganisations } from '../../api/endpoints';
 import * as api from '../../api/household';
 import { CONSENT_SCOPES, VOICE_OCCASIONS, type Consent, type ResidentFile, type VoiceEntry } from '../../api/household';
@@ -31,6 +31,7 @@ import { useResource } from '../../lib/use-resource';
 import { CheckboxFieldset } from '../CheckboxFieldset';
 import { ConfirmStep, useConfirmStep } from '../ConfirmStep';
 import { ErrorSummary } from '../ErrorSummary';
+import { FileDetailsForm } from './FileChanges';
 import { LoadState } from '../LoadState';
 import { RadioFieldset, radioFieldId } from '../RadioFieldset';
 import { ScrollTable } from '../ScrollTable';
@@ -40,9 +41,33 @@ import { TextField } from '../TextField';
 import { isIsoDate, todayIso } from './household';
 
 
-/** Who: the resident, BSN (shown masked except the last three digits), household and coordinator. */
-export function WhoSection({ file }: { file: ResidentFile }) {
+/**
+ * Who: the resident, BSN (shown masked except the last three digits), household and coordinator.
+ * With `edit` (the coordinator) a button opens the form that changes the BSN and the household.
+ */
+export function WhoSection({ file, edit }: { file: ResidentFile; edit?: { code: string; onChanged: (f: ResidentFile) => void } }) {
   const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const openRef = useRef<HTMLButtonElement>(null);
+  // Back to the button that opened the form once it closes, for keyboard and screen-reader users.
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (!editing && returnFocus.current) openRef.current?.focus();
+    returnFocus.current = false;
+  }, [editing]);
+  if (edit && editing) {
+    return (
+      <FileDetailsForm
+        code={edit.code}
+        file={file}
+        onDone={(next) => {
+          returnFocus.current = true;
+          setEditing(false);
+          if (next) edit.onChanged(next);
+        }}
+      />
+    );
+  }
   return (
     <>
       <DataList className="samenspel-data-list">
@@ -89,6 +114,13 @@ export function WhoSection({ file }: { file: ResidentFile }) {
             </ScrollTable>
           )}
         </>
+      )}
+      {edit && (
+        <ButtonGroup>
+          <Button appearance="secondary-action-button" ref={openRef} onClick={() => setEditing(true)}>
+            {t('hh.edit.open')}
+          </Button>
+        </ButtonGroup>
       )}
     </>
   );
