@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { calculateEffects } from './effects.calculator';
 import { explainEffects } from './effects.explain';
-import { effectsPdfContent, renderEffectsPdf, toWinAnsi, type PdfBlock, type PdfCalculation } from './effects.pdf';
+import { renderPdf, type PdfBlock } from '../../core/pdf';
+import { has, pageText } from '../../core/pdf.test-support';
+import { effectsPdfContent, type PdfCalculation } from './effects.pdf';
 import { KOSTENHANDLEIDING_SOURCE_LINE } from './effects.reference-prices';
 import { handCase } from './effects.test-support';
 import type { Locale } from './effects.decimal';
@@ -20,29 +22,6 @@ const context = { municipality: 'Dordrecht', generatedAt: new Date('2026-11-23T1
 
 const tables = (blocks: PdfBlock[]) => blocks.filter((b): b is Extract<PdfBlock, { kind: 'table' }> => b.kind === 'table');
 const headings = (blocks: PdfBlock[]) => blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text);
-
-/** WinAnsi bytes 0x80-0x9f that differ from Latin-1 (the ones our texts use). */
-const WIN_ANSI_HIGH: Record<number, string> = { 0x80: '€', 0x95: '•', 0x96: '–', 0x97: '—', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”' };
-
-/**
- * The text drawn on the pages of an uncompressed pdfkit PDF: every hex string
- * of every TJ operator, decoded from WinAnsi, one TJ a line, spaces folded.
- * Written for this test, independent of the code that draws.
- */
-function pageText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines = [...raw.matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)+)\] TJ/g)].map((m) =>
-    [...m[1]!.matchAll(/<([0-9a-f]*)>/g)]
-      .map((h) => h[1]!.match(/../g) ?? [])
-      .flat()
-      .map((byte) => {
-        const code = parseInt(byte, 16);
-        return WIN_ANSI_HIGH[code] ?? String.fromCharCode(code);
-      })
-      .join(''),
-  );
-  return lines.join(' ').replace(/[\s\u00a0]+/g, ' ');
-}
 
 describe('effectsPdfContent', () => {
   const nl = effectsPdfContent(calculation('nl'), 'nl', context);
@@ -115,26 +94,9 @@ describe('effectsPdfContent', () => {
   });
 });
 
-describe('toWinAnsi', () => {
-  it('keeps what Helvetica can show: euro sign, ×, ÷, en dash, bullet, Dutch accents, no-break space', () => {
-    const text = '€\u00a01.234,56 × 0,3 ÷ 2 – • Coördinatie café één';
-    expect(toWinAnsi(text)).toBe(text);
-  });
-
-  it('replaces the minus sign and letters the font lacks', () => {
-    expect(toWinAnsi('€ 6.703,34 − € 1.656,50')).toBe('€ 6.703,34 - € 1.656,50');
-    expect(toWinAnsi('Ştefan ș ő')).toBe('Stefan s o');
-    expect(toWinAnsi('ł 中 😀')).toBe('? ? ?');
-    expect(toWinAnsi('a\tb\u0085c')).toBe('a b c');
-  });
-});
-
-/** Checks on the raw file that name what they looked for instead of printing the whole PDF. */
-const has = (raw: string, what: string | RegExp) => expect(typeof what === 'string' ? raw.includes(what) : what.test(raw), String(what)).toBe(true);
-
-describe('renderEffectsPdf', () => {
+describe('the calculation drawn by renderPdf', () => {
   it('writes a tagged PDF 1.7 with its language, title and every figure in the text', async () => {
-    const pdf = await renderEffectsPdf(effectsPdfContent(calculation('nl'), 'nl', context), { compress: false });
+    const pdf = await renderPdf(effectsPdfContent(calculation('nl'), 'nl', context), { compress: false });
     const raw = pdf.toString('latin1');
     expect(raw.startsWith('%PDF-1.7')).toBe(true);
     has(raw, '/StructTreeRoot');
@@ -161,17 +123,9 @@ describe('renderEffectsPdf', () => {
   });
 
   it('writes the English version with its own language tag', async () => {
-    const pdf = await renderEffectsPdf(effectsPdfContent(calculation('en'), 'en', context), { compress: false });
+    const pdf = await renderPdf(effectsPdfContent(calculation('en'), 'en', context), { compress: false });
     const raw = pdf.toString('latin1');
     has(raw, '/Lang (en-GB)');
     expect(pageText(pdf)).toContain('Net effect €5,046.84');
-  });
-
-  it('compresses the page streams by default', async () => {
-    const pdf = await renderEffectsPdf(effectsPdfContent(calculation('nl'), 'nl', context));
-    const raw = pdf.toString('latin1');
-    expect(raw.startsWith('%PDF-1.7')).toBe(true);
-    has(raw, '/FlateDecode');
-    expect(raw.includes('] TJ')).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { TenantContext } from '../../core/context';
 import { hasRole } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { renderPdf } from '../../core/pdf';
 import type { Tx } from '../../db/client';
 import type { Deps } from '../../http/env';
 import { runInTenant } from '../../http/tenant';
@@ -20,7 +21,7 @@ import { audit } from '../../audit/audit.service';
 import { calculateEffects } from './effects.calculator';
 import { effectsToCsv } from './effects.csv';
 import { explainEffects } from './effects.explain';
-import { effectsPdfContent, renderEffectsPdf } from './effects.pdf';
+import { effectsPdfContent } from './effects.pdf';
 import { MUNICIPAL_TARIFF_SOURCE } from './effects.price-book';
 import { referencePrices } from './effects.reference-prices';
 import { EffectInputError } from './effects.validation';
@@ -304,7 +305,7 @@ export async function exportCalculationPdf(deps: Deps, ctx: TenantContext, id: s
     };
   });
   return {
-    pdf: await renderEffectsPdf(content, { createdAt: ctx.now() }),
+    pdf: await renderPdf(content, { createdAt: ctx.now() }),
     filename: `effectberekening-${ctx.tenant.code}-${id.slice(0, 8)}-v${version}.pdf`,
   };
 }
