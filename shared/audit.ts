@@ -80,6 +80,7 @@ export const AUDIT_ACTIONS = [
   'consent.record',
   'consent.withdraw',
   'household_plan.read',
+  'household_plan.export',
   'household_plan.update',
   'household_plan.versions.read',
   'network_member.list',

@@ -178,6 +178,11 @@ const ACTIONS: Record<string, Action> = {
   },
   "read who looked at the demo resident's file": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/access-log`, allowed: ['resident'] },
   "read the demo resident's plan": { method: 'GET', path: () => `/municipalities/{code}/resident-files/${fileOfA}/plan`, allowed: ['resident', 'social_worker', 'professional'] },
+  "export the demo resident's plan as PDF": {
+    method: 'GET',
+    path: () => `/municipalities/{code}/resident-files/${fileOfA}/plan/export.pdf`,
+    allowed: ['resident', 'social_worker', 'professional'],
+  },
   "read the versions of the demo resident's plan": {
     method: 'GET',
     path: () => `/municipalities/{code}/resident-files/${fileOfA}/plan/versions`,
@@ -276,6 +281,7 @@ const OWNER_ONLY = new Set([
   "record the demo resident's consent",
   "read who looked at the demo resident's file",
   "read the demo resident's plan",
+  "export the demo resident's plan as PDF",
   "read the versions of the demo resident's plan",
   "read the demo resident's network map",
   "add to the demo resident's network map",

@@ -456,6 +456,56 @@ describe('household plan: goals, actions and versions', () => {
     expect(await reads()).toBe(n + 1);
   });
 
+  it('exports the current plan as a PDF download with the same need-to-know as reading it, audited as an export', async () => {
+    const exports = (outcome: string, actor: string) =>
+      count(env, sql`select count(*)::int as n from audit_events where action = 'household_plan.export' and outcome = ${outcome}
+        and actor_person_id = ${actor} and subject_person_id = ${A.resident.id} and resource_id = ${fileId}`);
+    const current = (await (await coordinator.get(`${base}/resident-files/${fileId}/plan`)).json()) as Plan;
+    const url = `${base}/resident-files/${fileId}/plan/export.pdf`;
+
+    for (const [agent, personId] of [[coordinator, A.socialWorker.id], [resident, A.resident.id]] as const) {
+      const res = await agent.get(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(res.headers.get('cache-control')).toContain('no-store');
+      // The file name carries the file id and version, never the resident's name or BSN.
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="plan-${fileId.slice(0, 8)}-v${current.version}.pdf"`);
+      const raw = Buffer.from(await res.arrayBuffer()).toString('latin1');
+      expect(raw.startsWith('%PDF-1.7')).toBe(true);
+      expect(raw).toContain('/Lang (nl-NL)');
+      // The document title (outside the compressed page streams) names the resident for who may see them.
+      expect(raw).toContain('(Plan van Ineke de Vries)');
+      expect(await exports('success', personId)).toBe(1);
+    }
+
+    // A person on the plan with only the 'plan' scope gets the plan, not who the resident is.
+    const asParticipant = await professional.get(url);
+    expect(asParticipant.status).toBe(200);
+    const participantPdf = Buffer.from(await asParticipant.arrayBuffer()).toString('latin1');
+    expect(participantPdf).toContain('(Plan)');
+    expect(participantPdf).not.toContain('Vries');
+
+    // A professional who is not on the plan is refused, and the refusal is audited as an export.
+    const outsider = await addStaff(env, 'professional3', 'professional', WOONSTICHTING);
+    const refused = await (await signedIn(env.app, outsider.email)).get(url);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(await exports('denied', outsider.id)).toBe(1);
+
+    // Withdrawn consent ends the export at once.
+    const file = (await (await resident.get(`${base}/me/resident-file`)).json()) as FileView;
+    for (const c of file.consents.filter((c) => c.inForce)) {
+      expect((await resident.post(`${base}/resident-files/${fileId}/consents/${c.id}/withdraw`)).status).toBe(200);
+    }
+    expect((await professional.get(url)).status).toBe(403);
+    expect(await exports('denied', A.professional.id)).toBe(1);
+
+    // Another municipality finds no such file.
+    const ofB = await signedIn(env.app, B.admin.email);
+    expect((await ofB.get(`/api/municipalities/${B.code}/resident-files/${fileId}/plan/export.pdf`)).status).toBe(404);
+    expect((await ofB.get(url)).status).toBe(403);
+  });
+
   it('stores versions that cannot be changed afterwards by the application role', async () => {
     await expect(
       env.database.db.transaction(async (tx) => {

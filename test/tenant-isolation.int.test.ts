@@ -135,6 +135,7 @@ const TENANT_ROUTES: Record<string, Case> = {
   'PUT /municipalities/{code}/resident-files/{fileId}/plan': { body: { basedOnVersion: 1, reason: 'Indringer', goals: [], actions: [] } },
   'GET /municipalities/{code}/resident-files/{fileId}/plan/versions': {},
   'GET /municipalities/{code}/resident-files/{fileId}/plan/versions/{version}': {},
+  'GET /municipalities/{code}/resident-files/{fileId}/plan/export.pdf': {},
   'GET /municipalities/{code}/household-settings': {},
   'PUT /municipalities/{code}/household-settings': { body: { fragmentationThreshold: 1, outcomeDomains: null } },
   'GET /municipalities/{code}/resident-files/{fileId}/network': {},

@@ -1142,6 +1142,7 @@ export const en: Catalogue = {
   'action.consent.record': 'Consent recorded',
   'action.consent.withdraw': 'Consent withdrawn',
   'action.household_plan.read': 'Plan viewed',
+  'action.household_plan.export': 'Plan downloaded as PDF',
   'action.household_plan.update': 'Plan changed',
   'action.household_plan.versions.read': 'Earlier versions of the plan viewed',
   'action.network_member.list': 'Network viewed',

@@ -1170,6 +1170,7 @@ export const nl = {
   'action.consent.record': 'Toestemming vastgelegd',
   'action.consent.withdraw': 'Toestemming ingetrokken',
   'action.household_plan.read': 'Plan bekeken',
+  'action.household_plan.export': 'Plan als pdf gedownload',
   'action.household_plan.update': 'Plan gewijzigd',
   'action.household_plan.versions.read': 'Eerdere versies van het plan bekeken',
   'action.network_member.list': 'Netwerk bekeken',

@@ -366,6 +366,24 @@ export function householdRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
+      method: 'get',
+      path: '/municipalities/{code}/resident-files/{fileId}/plan/export.pdf',
+      tags: [TAG],
+      summary: "The current plan as a tagged, accessible PDF in the caller's language (the 'plan' scope; the resident's name only with 'identity'; never the BSN)",
+      request: { params: fileParams },
+      responses: {
+        200: { description: 'PDF 1.7, tagged, with the document language set; a download whose file name carries no personal data', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { pdf, filename } = await service.exportPlanPdf(deps, tenantContext(c), c.req.valid('param').fileId);
+      return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'no-store' });
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: 'put',
       path: '/municipalities/{code}/resident-files/{fileId}/plan',
       tags: [TAG],

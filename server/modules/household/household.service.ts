@@ -12,6 +12,7 @@ import type { AuditAction } from '../../../shared/audit';
 import type { InvalidParam } from '../../../shared/errors';
 import type { TenantContext } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { renderPdf } from '../../core/pdf';
 import type { Tx } from '../../db/client';
 import type { Deps } from '../../http/env';
 import { runInTenant } from '../../http/tenant';
@@ -21,6 +22,7 @@ import { auditFile, invalid, openFile, today, type OpenedFile } from './househol
 import { bsnProblem } from './household.bsn';
 import { ZRM_2017_DOMAINS } from './household.domains';
 import { contributionsByRole } from './household.contributions';
+import { planPdfContent } from './household.pdf';
 import { EMPTY_PLAN, actionsOf, checkPlan, normalisePlan, planDateRange, type PlanContent, type PlanInput } from './household.plan';
 import { PARTICIPANT_ROLES, consentInForce, dayInAmsterdam, fileAccess, mayHousehold, mayOnFile, type ConsentScope } from './household.policy';
 import * as repo from './household.repository';
@@ -367,6 +369,7 @@ export const FILE_AUDIT_ACTIONS: readonly AuditAction[] = [
   'consent.record',
   'consent.withdraw',
   'household_plan.read',
+  'household_plan.export',
   'household_plan.update',
   'household_plan.versions.read',
   'network_member.list',
@@ -449,13 +452,49 @@ async function presentPlan(tx: Tx, ctx: TenantContext, file: repo.ResidentFileRo
   };
 }
 
+/** The current plan, opened for one action (a read or an export) with the 'plan' scope; the caller audits. */
+async function openCurrentPlan(tx: Tx, ctx: TenantContext, fileId: string, action: 'household_plan.read' | 'household_plan.export') {
+  const opened = await openFile(tx, ctx, fileId, action, { scope: 'plan' });
+  const row = await repo.latestPlanVersion(tx, ctx.tenant.id, fileId);
+  return { opened, row };
+}
+
 export async function getPlan(deps: Deps, ctx: TenantContext, fileId: string) {
   return runInTenant(deps, ctx, async (tx) => {
-    const opened = await openFile(tx, ctx, fileId, 'household_plan.read', { scope: 'plan' });
-    const row = await repo.latestPlanVersion(tx, ctx.tenant.id, fileId);
+    const { opened, row } = await openCurrentPlan(tx, ctx, fileId, 'household_plan.read');
     await auditFile(tx, ctx, opened, 'household_plan.read', { type: 'household_plan', id: fileId });
     return presentPlan(tx, ctx, opened.file, row);
   });
+}
+
+/**
+ * The current plan as a tagged PDF in the caller's language, with the same
+ * need-to-know as reading it and its own audit action. The resident's name
+ * only for a reader with the 'identity' scope; never the BSN. The file name
+ * carries no personal data. The drawing happens after the transaction, so
+ * the transaction stays short.
+ */
+export async function exportPlanPdf(deps: Deps, ctx: TenantContext, fileId: string): Promise<{ pdf: Buffer; filename: string }> {
+  const { content, version } = await runInTenant(deps, ctx, async (tx) => {
+    const { opened, row } = await openCurrentPlan(tx, ctx, fileId, 'household_plan.export');
+    const plan = await presentPlan(tx, ctx, opened.file, row);
+    const mayIdentify = opened.access.scopes.has('identity');
+    const names = await displayNames(tx, ctx.tenant.id, [opened.file.coordinatorPersonId, ...(mayIdentify ? [opened.file.residentPersonId] : [])]);
+    const settings = await repo.readSettings(tx, ctx.tenant.id);
+    const domainNames = new Map((settings.outcomeDomains ?? ZRM_2017_DOMAINS).map((d) => [d.code, ctx.locale === 'en' ? d.nameEn : d.nameNl]));
+    await auditFile(tx, ctx, opened, 'household_plan.export', { type: 'household_plan', id: fileId });
+    return {
+      version: plan.version,
+      content: planPdfContent(plan, ctx.locale, {
+        residentName: mayIdentify ? (names.get(opened.file.residentPersonId) ?? null) : null,
+        coordinatorName: names.get(opened.file.coordinatorPersonId) ?? '–',
+        municipality: ctx.tenant.name,
+        generatedAt: ctx.now(),
+        domainNames,
+      }),
+    };
+  });
+  return { pdf: await renderPdf(content, { createdAt: ctx.now() }), filename: `plan-${fileId.slice(0, 8)}-v${version}.pdf` };
 }
 
 export async function getPlanVersion(deps: Deps, ctx: TenantContext, fileId: string, version: number) {
