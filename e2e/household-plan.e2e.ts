@@ -12,6 +12,7 @@
  * Deterministic: the demo has a file for Ineke (inwoner@) only, so Victor
  * starts without one; 123456782 passes the 11-proof, 123456789 does not.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, DESKTOP, expectAccessible, expectPageBasics, PHONE, screenshot, signIn, useServerAndBrowser, waitForHeading } from './harness';
@@ -212,8 +213,18 @@ describe('one plan around the resident', () => {
       await screenshot(page, 'household-file-coordinator-nl-1280');
       await chart.screenshot({ path: `${process.env.E2E_SCREENSHOTS_DIR ?? '/tmp'}/household-trend-nl-1280.png` }).catch(() => undefined);
 
+      // The plan as a PDF download: a file name without the resident's name, a tagged PDF in Dutch.
+      const pdfLink = page.getByRole('link', { name: 'Download als PDF' });
+      expect(await pdfLink.getAttribute('href')).toBe(`/api/municipalities/GM0505/resident-files/${fileId}/plan/export.pdf`);
+      const [pdfDownload] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
+      expect(pdfDownload.suggestedFilename()).toMatch(new RegExp(`^plan-${fileId.slice(0, 8)}-v\\d+\\.pdf$`));
+      const pdf = (await readFile((await pdfDownload.path())!)).toString('latin1');
+      expect(pdf.startsWith('%PDF-')).toBe(true);
+      expect(pdf.includes('/Lang (nl-NL)')).toBe(true);
+      expect(pdf.includes('(Plan van Victor Jansen)')).toBe(true);
+
       // On paper: the plan without the menu, each part on its own page.
-      await page.getByRole('link', { name: 'Plan afdrukken of als pdf bewaren' }).click();
+      await page.getByRole('link', { name: 'Plan afdrukken' }).click();
       await waitForHeading(page, 'Plan van Victor Jansen');
       await page.getByRole('button', { name: 'Afdrukken' }).waitFor();
       await page.emulateMedia({ media: 'print' });

@@ -268,6 +268,8 @@ export const getFileAccessLog = (code: string, fileId: string, limit = 100) =>
 // --- the plan -------------------------------------------------------------------
 
 export const getPlan = (code: string, fileId: string) => request<Plan>('GET', `${filePath(code, fileId)}/plan`);
+/** A plain link: the browser downloads the plan as a tagged PDF (an attachment) with the session cookie. */
+export const planPdfUrl = (code: string, fileId: string) => `${filePath(code, fileId)}/plan/export.pdf`;
 
 export const changePlan = (code: string, fileId: string, body: PlanInput) => request<Plan>('PUT', `${filePath(code, fileId)}/plan`, { body });
 

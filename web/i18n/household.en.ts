@@ -70,7 +70,8 @@ export const householdEn: Record<keyof typeof householdNl, string> = {
   'hh.file.intro.resident': 'This is your own plan.',
   'hh.file.intro.none': 'You do not (or no longer) work on this plan.',
   'hh.file.toc': 'On this page',
-  'hh.file.printLink': 'Print the plan or save it as PDF',
+  'hh.file.printLink': 'Print the plan',
+  'hh.file.pdfLink': 'Download as PDF',
   'hh.file.back': 'Back to plans',
 
   'hh.mine.title': 'My plan',

@@ -72,7 +72,8 @@ export const householdNl = {
   'hh.file.intro.resident': 'Dit is uw eigen plan.',
   'hh.file.intro.none': 'U werkt niet (meer) mee aan dit plan.',
   'hh.file.toc': 'Op deze pagina',
-  'hh.file.printLink': 'Plan afdrukken of als pdf bewaren',
+  'hh.file.printLink': 'Plan afdrukken',
+  'hh.file.pdfLink': 'Download als PDF',
   'hh.file.back': 'Terug naar plannen',
 
   'hh.mine.title': 'Mijn plan',

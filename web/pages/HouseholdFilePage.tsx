@@ -7,7 +7,8 @@
  * it. Someone not involved gets "Geen toegang" (the server answered 403).
  *
  * `/plannen/:id/afdrukken` is the plan on paper: one section per printed
- * page (see household.css); the browser's "print to PDF" makes the PDF.
+ * page (see household.css). Next to the print link, "Download als PDF"
+ * fetches the server's tagged PDF of the plan (`plan/export.pdf`).
  */
 import { Button, ButtonGroup, Heading2, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { type ReactNode } from 'react';
@@ -137,9 +138,14 @@ function FileView({ code, file, mine, onChanged }: { code: string; file: Residen
       </nav>
       <ButtonGroup className="samenspel-hh-noprint">
         {scopes.has('plan') && (
-          <RouterLink href={householdPrintPath(mine ? 'mijn' : file.id)} className="samenspel-hh-print-link">
-            {t('hh.file.printLink')}
-          </RouterLink>
+          <>
+            <RouterLink href={householdPrintPath(mine ? 'mijn' : file.id)} className="samenspel-hh-print-link">
+              {t('hh.file.printLink')}
+            </RouterLink>
+            <Link href={api.planPdfUrl(code, file.id)} download>
+              {t('hh.file.pdfLink')}
+            </Link>
+          </>
         )}
         {!mine && <RouterLink href={PATHS.householdFiles}>{t('hh.file.back')}</RouterLink>}
       </ButtonGroup>
