@@ -184,24 +184,11 @@ function Figures({ data }: { data: OutcomeDashboard }) {
             <Item id="meanDays" label={t('dashboard.meanDays')} value={data.timeToHelp.meanDays === null ? few : t('dashboard.days', { days: formatNumber(locale, data.timeToHelp.meanDays) })} note={t('dashboard.meanDays.explain')} />
             <Item id="within14" label={t('dashboard.within14')} value={pct(data.timeToHelp.shareWithin14Days)} note={t('dashboard.within14.explain')} />
           </DataList>
-          <ScrollTable caption={t('dashboard.outcomesTable')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('dashboard.outcome')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.requests')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.share')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.requests.outcomes.map((o) => (
-                <TableRow key={o.key}>
-                  <TableHeaderCell scope="row">{t(`dashboard.outcome.${o.key}`)}</TableHeaderCell>
-                  <TableCell>{num(o.n)}</TableCell>
-                  <TableCell>{pct(o.share)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
+          <FigureTable
+            caption={t('dashboard.outcomesTable')}
+            columns={[t('dashboard.outcome'), t('dashboard.requests'), t('dashboard.share')]}
+            rows={data.requests.outcomes.map((o) => ({ key: o.key, head: t(`dashboard.outcome.${o.key}`), cells: [num(o.n), pct(o.share)] }))}
+          />
 
           <h3 className="utrecht-heading-3">{t('dashboard.trendHeading')}</h3>
           {data.trend.some((q) => q.requests !== null) && (
@@ -221,52 +208,22 @@ function Figures({ data }: { data: OutcomeDashboard }) {
               </ResponsiveContainer>
             </div>
           )}
-          <ScrollTable caption={t('dashboard.trendTable')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('dashboard.quarter')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.requests')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.informalShare')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.meanDays')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.trend.map((q) => (
-                <TableRow key={q.quarter}>
-                  <TableHeaderCell scope="row">{quarterName(locale, q.quarter)}</TableHeaderCell>
-                  <TableCell>{num(q.requests)}</TableCell>
-                  <TableCell>{pct(q.informalShare)}</TableCell>
-                  <TableCell>{num(q.meanDaysToHelp)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
+          <FigureTable
+            caption={t('dashboard.trendTable')}
+            columns={[t('dashboard.quarter'), t('dashboard.requests'), t('dashboard.informalShare'), t('dashboard.meanDays')]}
+            rows={data.trend.map((q) => ({ key: q.quarter, head: quarterName(locale, q.quarter), cells: [num(q.requests), pct(q.informalShare), num(q.meanDaysToHelp)] }))}
+          />
 
           {data.areas.length > 0 && (
             <>
               <h3 className="utrecht-heading-3">{t('dashboard.mapHeading')}</h3>
               <Paragraph>{t('dashboard.mapIntro')}</Paragraph>
               <AreaMap data={data} />
-              <ScrollTable caption={t('dashboard.mapTable')}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('dashboard.area')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('dashboard.requests')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('dashboard.informalShare')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('dashboard.meanDays')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.areas.map((a) => (
-                    <TableRow key={a.pc4}>
-                      <TableHeaderCell scope="row">{areaName(a.pc4)}</TableHeaderCell>
-                      <TableCell>{num(a.requests)}</TableCell>
-                      <TableCell>{pct(a.informalShare)}</TableCell>
-                      <TableCell>{num(a.meanDaysToHelp)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </ScrollTable>
+              <FigureTable
+                caption={t('dashboard.mapTable')}
+                columns={[t('dashboard.area'), t('dashboard.requests'), t('dashboard.informalShare'), t('dashboard.meanDays')]}
+                rows={data.areas.map((a) => ({ key: a.pc4, head: areaName(a.pc4), cells: [num(a.requests), pct(a.informalShare), num(a.meanDaysToHelp)] }))}
+              />
             </>
           )}
         </section>
@@ -275,26 +232,11 @@ function Figures({ data }: { data: OutcomeDashboard }) {
       {data.applies.plans && (
         <section aria-labelledby="dashboard-plans" className="samenspel-dashboard-part">
           <h3 id="dashboard-plans" className="utrecht-heading-3">{t('dashboard.plansHeading')}</h3>
-          <ScrollTable caption={t('dashboard.domainsTable')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('dashboard.domain')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.plans')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.meanChange')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.improved')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.domains.map((d) => (
-                <TableRow key={d.domain}>
-                  <TableHeaderCell scope="row">{domainName(d.domain)}</TableHeaderCell>
-                  <TableCell>{num(d.n)}</TableCell>
-                  <TableCell>{signed(d.meanChange)}</TableCell>
-                  <TableCell>{pct(d.shareImproved)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
+          <FigureTable
+            caption={t('dashboard.domainsTable')}
+            columns={[t('dashboard.domain'), t('dashboard.plans'), t('dashboard.meanChange'), t('dashboard.improved')]}
+            rows={data.domains.map((d) => ({ key: d.domain, head: domainName(d.domain), cells: [num(d.n), signed(d.meanChange), pct(d.shareImproved)] }))}
+          />
           <Paragraph className="samenspel-data-note">{t('dashboard.meanChange.explain')}</Paragraph>
           <DataList className="samenspel-data-list">
             <Item id="goals" label={t('dashboard.goalsReached')} value={pct(data.goals.shareReached)} note={t('dashboard.goalsReached.explain', { goals: num(data.goals.n) })} />
@@ -305,29 +247,41 @@ function Figures({ data }: { data: OutcomeDashboard }) {
 
           <h3 className="utrecht-heading-3">{t('dashboard.rolesHeading')}</h3>
           <Paragraph>{t('dashboard.rolesIntro')}</Paragraph>
-          <ScrollTable caption={t('dashboard.rolesTable')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('dashboard.role')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.households')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.actionsDone')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('dashboard.goalsServed')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.roles.map((r) => (
-                <TableRow key={r.role}>
-                  <TableHeaderCell scope="row">{t(`dashboard.contributor.${r.role satisfies ContributionRole}`)}</TableHeaderCell>
-                  <TableCell>{num(r.households)}</TableCell>
-                  <TableCell>{num(r.actionsDone)}</TableCell>
-                  <TableCell>{num(r.goalsServed)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </ScrollTable>
+          <FigureTable
+            caption={t('dashboard.rolesTable')}
+            columns={[t('dashboard.role'), t('dashboard.households'), t('dashboard.actionsDone'), t('dashboard.goalsServed')]}
+            rows={data.roles.map((r) => ({ key: r.role, head: t(`dashboard.contributor.${r.role satisfies ContributionRole}`), cells: [num(r.households), num(r.actionsDone), num(r.goalsServed)] }))}
+          />
         </section>
       )}
     </>
+  );
+}
+
+/** A table of figures: a caption, column headings, and per row a heading and its cells. */
+function FigureTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: Array<{ key: string; head: string; cells: string[] }> }) {
+  return (
+    <ScrollTable caption={caption}>
+      <TableHeader>
+        <TableRow>
+          {columns.map((c) => (
+            <TableHeaderCell key={c} scope="col">
+              {c}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((r) => (
+          <TableRow key={r.key}>
+            <TableHeaderCell scope="row">{r.head}</TableHeaderCell>
+            {r.cells.map((cell, i) => (
+              <TableCell key={i}>{cell}</TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </ScrollTable>
   );
 }
 

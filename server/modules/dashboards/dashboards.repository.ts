@@ -60,6 +60,21 @@ async function prepareFileDims(q: Queryable, tenantId: string): Promise<void> {
   await q.execute(sql`analyze ${FILE_DIMS}`);
 }
 
+/**
+ * Facts of the request metrics: one row per help request (`r`), with its
+ * category (`c`) and its stalls (`s`: request_id, network), in the quarter it
+ * was posted. `key`, `value` and `where` are the metric's own.
+ */
+function requestFacts(tenantId: string, m: { key: SQL; value?: SQL; where?: SQL }): SQL {
+  return sql`
+    select ${quarterOf(local(sql`r.created_at`))} as quarter, r.pc4, c.code as category, null::text as organisation,
+           ${m.key} as key, r.resident_person_id as resident, ${m.value ?? sql`null::float8`} as v, null::float8 as extra
+      from help_requests r
+      join help_categories c on c.tenant_id = r.tenant_id and c.id = r.category_id
+      left join (${stallsPerRequest(tenantId)}) s on s.request_id = r.id
+     where r.tenant_id = ${tenantId} ${m.where ? sql`and ${m.where}` : sql``}`;
+}
+
 /** Joins a plan's dims (alias `dims`) to a row that has the plan as `f`. */
 const withFileDims = sql`join ${FILE_DIMS} dims on dims.file_id = f.id`;
 
@@ -86,42 +101,28 @@ function metricFacts(tenantId: string, today: string): MetricFacts[] {
       // resident's own network after a stall), referred to formal support, ended otherwise, open.
       metric: 'request_outcome',
       dims: requestDims,
-      facts: sql`
-        select ${quarterOf(local(sql`r.created_at`))} as quarter, r.pc4, c.code as category, null::text as organisation,
-               case when r.status = 'referred' then 'referred'
-                    when r.matched_at is not null or s.network then 'informal'
-                    when r.status in ('closed', 'cancelled') then 'ended'
-                    else 'open' end as key,
-               r.resident_person_id as resident, null::float8 as v, null::float8 as extra
-          from help_requests r
-          join help_categories c on c.tenant_id = r.tenant_id and c.id = r.category_id
-          left join (${stallsPerRequest(tenantId)}) s on s.request_id = r.id
-         where r.tenant_id = ${tenantId}`,
+      facts: requestFacts(tenantId, {
+        key: sql`case when r.status = 'referred' then 'referred'
+                      when r.matched_at is not null or s.network then 'informal'
+                      when r.status in ('closed', 'cancelled') then 'ended'
+                      else 'open' end`,
+      }),
     },
     {
       // Whether a request ever stalled (landed with the coach).
       metric: 'request_stalled',
       dims: requestDims,
-      facts: sql`
-        select ${quarterOf(local(sql`r.created_at`))} as quarter, r.pc4, c.code as category, null::text as organisation,
-               case when s.request_id is not null then 'yes' else 'no' end as key,
-               r.resident_person_id as resident, null::float8 as v, null::float8 as extra
-          from help_requests r
-          join help_categories c on c.tenant_id = r.tenant_id and c.id = r.category_id
-          left join (${stallsPerRequest(tenantId)}) s on s.request_id = r.id
-         where r.tenant_id = ${tenantId}`,
+      facts: requestFacts(tenantId, { key: sql`case when s.request_id is not null then 'yes' else 'no' end` }),
     },
     {
       // Requests that got a confirmed match: days from posting to the match; key: within 14 days.
       metric: 'time_to_help',
       dims: requestDims,
-      facts: sql`
-        select ${quarterOf(local(sql`r.created_at`))} as quarter, r.pc4, c.code as category, null::text as organisation,
-               case when r.matched_at - r.created_at <= interval '14 days' then 'yes' else 'no' end as key,
-               r.resident_person_id as resident, extract(epoch from (r.matched_at - r.created_at))::float8 / 86400.0 as v, null::float8 as extra
-          from help_requests r
-          join help_categories c on c.tenant_id = r.tenant_id and c.id = r.category_id
-         where r.tenant_id = ${tenantId} and r.matched_at is not null`,
+      facts: requestFacts(tenantId, {
+        key: sql`case when r.matched_at - r.created_at <= interval '14 days' then 'yes' else 'no' end`,
+        value: sql`extract(epoch from (r.matched_at - r.created_at))::float8 / 86400.0`,
+        where: sql`r.matched_at is not null`,
+      }),
     },
     {
       // Per plan and life domain with two or more professional measurements: last score minus
