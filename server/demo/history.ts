@@ -110,7 +110,7 @@ export async function generateHistory(q: Queryable, p: HistoryParams): Promise<n
       from help_requests r
      where r.tenant_id = ${t} and r.description = 'Synthetische hulpvraag (demo)'
        and (r.status = 'referred' or (r.status = 'closed' and r.matched_at is null)
-            or (r.matched_at - r.created_at > interval '10 days'))`);
+            or (r.matched_at - r.created_at > interval '21 days'))`);
 
   // Household plans for a share of the residents, coordinated by the given staff.
   const fileFilter = sql`${h('file', sql`i`)} % 1000 < ${Math.round(p.fileShare * 1000)}`;
