@@ -108,6 +108,12 @@ export interface MatchOptions {
   teamSearchRequests?: number;
   /** Flows one level-2 neighbourhood search may solve before it stops with the best found (default 200). */
   teamSearchNodes?: number;
+  /**
+   * Candidate graphs above this many pairs re-solve only what the resident
+   * limits disturbed in the repair passes after the first (default 50,000;
+   * 0: always local; Infinity: always the whole graph).
+   */
+  localRepairAbovePairs?: number;
 }
 
 export interface MatchInstance {
