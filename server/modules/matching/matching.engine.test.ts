@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { repairStats, solve, solveFlows } from './matching.engine';
+import { evaluateLevels, exchangeMembers, repairStats, solve, solveFlows, workFrom } from './matching.engine';
 import { balanceCost, buildCandidates, compileModel, pairRequests, type CandidateGraph, type CompiledModel } from './matching.model';
 import { generateCity } from '../../../bench/matching-generate';
 import { cityArb, solutionViolations } from './matching.test-support';
@@ -364,5 +364,57 @@ describe('solve', () => {
     const result = solve({ requests: [request], volunteers: [mk('near1', 51.921, 1.1), mk('near2', 51.922, 1.1), mk('far', 51.94, 3)] });
     expect(result.assignments.map((a) => a.volunteerId)).toEqual(['far']);
     expect(result.assignments[0]!.explanation.decidedBy).toContain('team-size');
+  });
+
+  it('lets two requests trade members when both volunteers have no free resident slot (step G2)', () => {
+    const at = (id: string, lat: number): MatchVolunteer => ({
+      id,
+      lat,
+      lon: 4.48,
+      municipalityId: 'GM0599',
+      regionalPool: false,
+      maxKm: 5,
+      categoryIds: ['company'],
+      dayParts: dayParts([0, 0]),
+      languages: ['nl'],
+      gender: 'female',
+      vogValid: true,
+      sessionsPerMonth: 2,
+      maxResidents: 1,
+    });
+    const ask = (id: string, lat: number): MatchRequest => ({
+      id,
+      lat,
+      lon: 4.48,
+      municipalityId: 'GM0599',
+      regionalPool: false,
+      categoryId: 'company',
+      dayParts: dayParts([0, 0]),
+      sessionsPerMonth: 1,
+      vogRequired: false,
+      urgency: 'normal',
+      waitingDays: 0,
+    });
+    const m = compileModel([ask('r1', 51.92), ask('r2', 51.93)], [at('v1', 51.92), at('v2', 51.93)]);
+    const g = buildCandidates(m, UNCUT);
+    const pairReq = pairRequests(g, m.requests.n);
+    const pair = (r: number, v: number) => [...Array(g.nPairs).keys()].find((e) => pairReq[e] === r && g.volunteer[e] === v)!;
+    // Crossed: each resident gets the far volunteer; both volunteers' one slot is taken.
+    const x = new Int32Array(g.nPairs);
+    x[pair(0, 1)] = 10;
+    x[pair(1, 0)] = 10;
+    const before = evaluateLevels(m, g, x);
+    const w = workFrom(m, g, pairReq, x);
+    expect(exchangeMembers(m, g, pairReq, w)).toBe(true);
+    expect(w.x[pair(0, 0)]).toBe(10);
+    expect(w.x[pair(1, 1)]).toBe(10);
+    expect(w.x[pair(0, 1)]).toBe(0);
+    expect(w.x[pair(1, 0)]).toBe(0);
+    const after = evaluateLevels(m, g, w.x);
+    expect(after.weightedServedUnits).toBe(before.weightedServedUnits);
+    expect(after.teamCost).toBe(before.teamCost);
+    expect(after.travelCost).toBeLessThan(before.travelCost);
+    // Nothing left to trade.
+    expect(exchangeMembers(m, g, pairReq, w)).toBe(false);
   });
 });

@@ -311,14 +311,14 @@ function addBalanceArcs(net: FlowNetwork, vNode: number, t: number, capacityTota
 }
 
 /** Mutable solution state over pair flows. */
-interface Work {
+export interface Work {
   x: Int32Array;
   served: Int32Array;
   load: Int32Array;
   partners: Int32Array;
 }
 
-function workFrom(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, x: Int32Array): Work {
+export function workFrom(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, x: Int32Array): Work {
   const w: Work = {
     x,
     served: new Int32Array(model.requests.n),
@@ -431,7 +431,11 @@ export function solveFlows(model: CompiledModel, graph: CandidateGraph, options:
       fill(model, graph, pairReq, work);
       work = polish(model, graph, pairReq, work);
     }
-    for (let sweep = 0; sweep < SWAP_SWEEPS && swapMembers(model, graph, pairReq, work); sweep++) work = polish(model, graph, pairReq, work);
+    for (let sweep = 0; sweep < SWAP_SWEEPS; sweep++) {
+      const moved = swapMembers(model, graph, pairReq, work);
+      if (!exchangeMembers(model, graph, pairReq, work) && !moved) break;
+      work = polish(model, graph, pairReq, work);
+    }
   }
   if (opts.exactComponentPairs > 0) solveSmallComponentsExactly(model, graph, pairReq, work.x, opts.exactComponentPairs);
   return work.x;
@@ -941,6 +945,75 @@ function swapMembers(model: CompiledModel, graph: CandidateGraph, pairReq: Int32
       w.x[best] = f;
       w.load[u]! += f;
       w.partners[u]!++;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/**
+ * G2. Member exchange for level 3: two requests trade a member each (r1 with
+ * v and r2 with u become r1 with u and r2 with v, the same units each), where
+ * both new pairs are candidates without flow, at no higher team cost, with
+ * room for the changed loads; no slot changes hands, so it also works between
+ * volunteers whose resident slots are full (where step G cannot move). Made
+ * when travel plus both volunteers' load-balance cost falls. Returns whether
+ * anything changed.
+ */
+export function exchangeMembers(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work): boolean {
+  const R = model.requests;
+  const V = model.volunteers;
+  const bv = graph.byVolunteer;
+  const bal = (v: number, load: number): number => balanceCost(V.existing[v]!, load, V.capacityTotal[v]!);
+  /** The pair (r, v), or -1. */
+  const pairOf = (r: number, v: number): number => {
+    for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (graph.volunteer[e] === v) return e;
+    return -1;
+  };
+  let changed = false;
+  for (let r1 = 0; r1 < R.n; r1++) {
+    for (let e1 = graph.start[r1]!; e1 < graph.start[r1 + 1]!; e1++) {
+      const f1 = w.x[e1]!;
+      if (f1 <= 0) continue;
+      const v = graph.volunteer[e1]!;
+      let bestDelta = 0;
+      let best: [number, number, number] | null = null; // q1 = (r1, u), e2 = (r2, u), q2 = (r2, v)
+      for (let q1 = graph.start[r1]!; q1 < graph.start[r1 + 1]!; q1++) {
+        if (q1 === e1 || w.x[q1]! > 0 || graph.cap[q1]! < f1) continue;
+        const u = graph.volunteer[q1]!;
+        for (let k = bv.start[u]!; k < bv.start[u + 1]!; k++) {
+          const e2 = bv.items[k]!;
+          const f2 = w.x[e2]!;
+          const r2 = pairReq[e2]!;
+          if (f2 <= 0 || r2 === r1) continue;
+          const q2 = pairOf(r2, v);
+          if (q2 < 0 || w.x[q2]! > 0 || graph.cap[q2]! < f2) continue;
+          const team = graph.team[q1]! + graph.team[q2]! - graph.team[e1]! - graph.team[e2]!;
+          if (team > 0) continue;
+          const loadU = w.load[u]! + f1 - f2;
+          const loadV = w.load[v]! + f2 - f1;
+          if (loadU > V.capacity[u]! || loadV > V.capacity[v]!) continue;
+          const delta =
+            team * 1e12 +
+            graph.travel[q1]! * f1 + graph.travel[q2]! * f2 - graph.travel[e1]! * f1 - graph.travel[e2]! * f2 +
+            bal(u, loadU) - bal(u, w.load[u]!) +
+            bal(v, loadV) - bal(v, w.load[v]!);
+          if (delta < bestDelta) {
+            bestDelta = delta;
+            best = [q1, e2, q2];
+          }
+        }
+      }
+      if (!best) continue;
+      const [q1, e2, q2] = best;
+      const u = graph.volunteer[q1]!;
+      const f2 = w.x[e2]!;
+      w.x[e1] = 0;
+      w.x[e2] = 0;
+      w.x[q1] = f1;
+      w.x[q2] = f2;
+      w.load[u]! += f1 - f2;
+      w.load[v]! += f2 - f1;
       changed = true;
     }
   }
