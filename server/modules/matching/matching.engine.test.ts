@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateLevels, exchangeMembers, repairStats, solve, solveFlows, workFrom } from './matching.engine';
+import { evaluateLevels, exchangeMembers, repairStats, solve, solveFlows, teamSearchStats, workFrom } from './matching.engine';
 import { balanceCost, buildCandidates, compileModel, pairRequests, type CandidateGraph, type CompiledModel } from './matching.model';
 import { generateCity } from '../../../bench/matching-generate';
 import { cityArb, solutionViolations } from './matching.test-support';
@@ -417,4 +417,16 @@ describe('solve', () => {
     // Nothing left to trade.
     expect(exchangeMembers(m, g, pairReq, w)).toBe(false);
   });
+
+  it('crosses plateaus of equal team cost with kicks (step F2): the benchmark tiny city, seed 4, reaches the proven optimum', () => {
+    const city = generateCity('tiny', 4);
+    const without = solve({ ...city, options: { teamKickMaxPairs: 0 } });
+    const withKicks = solve(city);
+    expect(teamSearchStats.kicksKept).toBeGreaterThan(0);
+    expect(withKicks.totals.objective.weightedServedUnits).toBe(without.totals.objective.weightedServedUnits);
+    expect(without.totals.objective.teamCost).toBe(152);
+    // 150 is HiGHS's proven stage-2 optimum on this instance (bench/MATCHING-RESULTS.md).
+    expect(withKicks.totals.objective.teamCost).toBe(150);
+    expect(solutionViolations(city.requests, city.volunteers, withKicks.assignments)).toEqual([]);
+  }, 60_000);
 });

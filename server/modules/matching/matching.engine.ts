@@ -125,6 +125,7 @@ const DEFAULTS: Required<MatchOptions> = {
   teamSearchRequests: 8,
   teamSearchNodes: 200,
   localRepairAbovePairs: 50_000,
+  teamKickMaxPairs: 2_000,
 };
 
 /** Matches all requests to volunteers; see the module header for the formulation. */
@@ -424,8 +425,14 @@ export function solveFlows(model: CompiledModel, graph: CandidateGraph, options:
   }
   // F. Level-2 neighbourhoods solved exactly, then the travel polish for the new teams.
   if (graph.nPairs <= opts.teamSearchMaxPairs) {
-    teamSearchStats.searches = teamSearchStats.nodes = teamSearchStats.cutOff = teamSearchStats.improved = 0;
+    teamSearchStats.searches = teamSearchStats.nodes = teamSearchStats.cutOff = teamSearchStats.improved = teamSearchStats.kicksKept = 0;
     if (teamNeighbourhoods(model, graph, pairReq, work, opts.teamSearchRequests, opts.teamSearchNodes, TEAM_SEARCH_PASSES)) {
+      improveTeams(model, graph, pairReq, work);
+      consolidate(model, graph, pairReq, work);
+      fill(model, graph, pairReq, work);
+      work = polish(model, graph, pairReq, work);
+    }
+    if (graph.nPairs <= opts.teamKickMaxPairs && kickTeams(model, graph, pairReq, work, opts.teamSearchRequests, opts.teamSearchNodes)) {
       improveTeams(model, graph, pairReq, work);
       consolidate(model, graph, pairReq, work);
       fill(model, graph, pairReq, work);
@@ -1027,7 +1034,7 @@ const SWAP_SWEEPS = 5;
 const TEAM_SEARCH_PASSES = 3;
 
 /** What the level-2 searches of the last solve did (for the benchmark and the tests). */
-export const teamSearchStats = { searches: 0, nodes: 0, cutOff: 0, improved: 0 };
+export const teamSearchStats = { searches: 0, nodes: 0, cutOff: 0, improved: 0, kicksKept: 0 };
 
 /**
  * F. Level-2 large neighbourhood search: for each request in turn, a
@@ -1038,7 +1045,16 @@ export const teamSearchStats = { searches: 0, nodes: 0, cutOff: 0, improved: 0 }
  * more service, lower team cost) replaces it. Repeats while something
  * improves, at most `passes` times. Returns whether anything changed.
  */
-function teamNeighbourhoods(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work, maxRequests: number, maxNodes: number, passes: number): boolean {
+function teamNeighbourhoods(
+  model: CompiledModel,
+  graph: CandidateGraph,
+  pairReq: Int32Array,
+  w: Work,
+  maxRequests: number,
+  maxNodes: number,
+  passes: number,
+  focus: { starts: Uint8Array; forbidden: number; touched: Uint8Array } | null = null,
+): boolean {
   const R = model.requests;
   const V = model.volunteers;
   const bv = graph.byVolunteer;
@@ -1050,6 +1066,7 @@ function teamNeighbourhoods(model: CompiledModel, graph: CandidateGraph, pairReq
     let improved = false;
     for (let r0 = 0; r0 < R.n; r0++) {
       if (graph.start[r0 + 1]! === graph.start[r0]!) continue;
+      if (focus && focus.starts[r0] !== 1) continue;
       const Q = [r0];
       inQ[r0] = 1;
       if (R.n <= maxRequests) {
@@ -1080,7 +1097,7 @@ function teamNeighbourhoods(model: CompiledModel, graph: CandidateGraph, pairReq
         }
       }
       const list: number[] = [];
-      for (const r of Q) for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) list.push(e);
+      for (const r of Q) for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (!focus || e !== focus.forbidden) list.push(e);
       for (const r of Q) inQ[r] = 0;
       list.sort((a, b) => a - b);
       const pairs = Int32Array.from(list);
@@ -1113,10 +1130,65 @@ function teamNeighbourhoods(model: CompiledModel, graph: CandidateGraph, pairReq
         w.load[v]! += f - old;
         w.served[pairReq[e]!]! += f - old;
         w.x[e] = f;
+        if (focus) focus.touched[pairReq[e]!] = 1;
       }
       improved = changed = true;
     }
     if (!improved) break;
+  }
+  return changed;
+}
+
+/**
+ * F2. Kicks: for each member of a team of two or more, in turn, that pair is
+ * forbidden and the member's units taken back; step F solves the request's
+ * neighbourhood without it (level 1 held where it can be), then, with the
+ * pair allowed again, re-searches the neighbourhoods of every request that
+ * changed (2 passes). The result is kept when it is lexicographically better:
+ * more service, or the same service at lower team cost, or the same team cost
+ * with lower travel plus load-balance cost (so that the search can cross
+ * plateaus of equal team cost, which is where step F alone stops); otherwise
+ * everything is put back. On graphs up to `teamKickMaxPairs` pairs.
+ */
+function kickTeams(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work, maxRequests: number, maxNodes: number): boolean {
+  const R = model.requests;
+  let base = evaluateLevels(model, graph, w.x);
+  let changed = false;
+  const starts = new Uint8Array(R.n);
+  const touched = new Uint8Array(R.n);
+  for (let r0 = 0; r0 < R.n; r0++) {
+    for (let e = graph.start[r0]!; e < graph.start[r0 + 1]!; e++) {
+      if (w.x[e]! <= 0) continue;
+      let members = 0;
+      for (let q = graph.start[r0]!; q < graph.start[r0 + 1]!; q++) if (w.x[q]! > 0) members++;
+      if (members < 2) continue;
+      const saved = { x: w.x.slice(), served: w.served.slice(), load: w.load.slice(), partners: w.partners.slice() };
+      const v = graph.volunteer[e]!;
+      const f = w.x[e]!;
+      w.x[e] = 0;
+      w.load[v]! -= f;
+      w.served[r0]! -= f;
+      w.partners[v]!--;
+      starts.fill(0);
+      touched.fill(0);
+      starts[r0] = 1;
+      teamNeighbourhoods(model, graph, pairReq, w, maxRequests, maxNodes, 1, { starts, forbidden: e, touched });
+      touched[r0] = 1;
+      starts.set(touched);
+      touched.fill(0);
+      teamNeighbourhoods(model, graph, pairReq, w, maxRequests, maxNodes, 2, { starts, forbidden: -1, touched });
+      const now = evaluateLevels(model, graph, w.x);
+      if (compareLevels(now, base) < 0) {
+        base = now;
+        changed = true;
+        teamSearchStats.kicksKept++;
+      } else {
+        w.x = saved.x;
+        w.served = saved.served;
+        w.load = saved.load;
+        w.partners = saved.partners;
+      }
+    }
   }
   return changed;
 }

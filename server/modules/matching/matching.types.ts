@@ -114,6 +114,8 @@ export interface MatchOptions {
    * 0: always local; Infinity: always the whole graph).
    */
   localRepairAbovePairs?: number;
+  /** Candidate graphs up to this many pairs (and within `teamSearchMaxPairs`) get the level-2 kicks, step F2 (default 2,000; 0 switches them off). */
+  teamKickMaxPairs?: number;
 }
 
 export interface MatchInstance {
