@@ -438,6 +438,14 @@ export function solveFlows(model: CompiledModel, graph: CandidateGraph, options:
       fill(model, graph, pairReq, work);
       work = polish(model, graph, pairReq, work);
     }
+    // The same kicks again with travel breaking ties in each neighbourhood (after the team cost
+    // has settled: with travel ties from the start, seed 4 of `tiny` stays at 152 instead of 150).
+    if (graph.nPairs <= opts.teamKickMaxPairs && kickTeams(model, graph, pairReq, work, opts.teamSearchRequests, opts.teamSearchNodes, true)) {
+      improveTeams(model, graph, pairReq, work);
+      consolidate(model, graph, pairReq, work);
+      fill(model, graph, pairReq, work);
+      work = polish(model, graph, pairReq, work);
+    }
     for (let sweep = 0; sweep < SWAP_SWEEPS; sweep++) {
       const moved = swapMembers(model, graph, pairReq, work);
       if (!exchangeMembers(model, graph, pairReq, work) && !moved) break;
@@ -564,6 +572,8 @@ interface TeamProblem {
   slots: Int32Array;
   /** The incumbent: flow per free pair (aligned with `pairs`). */
   x: Int32Array;
+  /** Also break ties by travel (step F2's second round). */
+  travelTies?: boolean;
 }
 
 /**
@@ -679,6 +689,13 @@ function searchTeams(model: CompiledModel, graph: CandidateGraph, pairReq: Int32
     const v = graph.volunteer[e]!;
     capOf[i] = Math.max(0, Math.min(p.demand[pairReq[e]!]!, V.capacity[v]! - p.load[v]!));
     tie[i] = Math.floor((tieScale * graph.team[e]!) / Math.max(1, capOf[i]!));
+  }
+  if (p.travelTies) {
+    // Travel breaks ties too: at most 1/8 of a team unit over the whole part, on top of the above.
+    let travelMax = 1;
+    for (let i = 0; i < n; i++) travelMax = Math.max(travelMax, graph.travel[p.pairs[i]!]!);
+    const ts = TEAM_SCALE / (8 * Math.max(1, demandSum) * travelMax);
+    for (let i = 0; i < n; i++) tie[i]! += Math.floor(graph.travel[p.pairs[i]!]! * ts);
   }
   let tieMax = 0;
   for (let j = 0; j < nR; j++) {
@@ -1053,7 +1070,7 @@ function teamNeighbourhoods(
   maxRequests: number,
   maxNodes: number,
   passes: number,
-  focus: { starts: Uint8Array; forbidden: number; touched: Uint8Array } | null = null,
+  focus: { starts: Uint8Array; forbidden: number; touched: Uint8Array; travelTies: boolean } | null = null,
 ): boolean {
   const R = model.requests;
   const V = model.volunteers;
@@ -1117,7 +1134,7 @@ function teamNeighbourhoods(
           slots[v]!++;
         }
       }
-      const better = searchTeams(model, graph, pairReq, { pairs, demand: R.demand, load, slots, x }, maxNodes);
+      const better = searchTeams(model, graph, pairReq, { pairs, demand: R.demand, load, slots, x, travelTies: focus !== null && focus.travelTies }, maxNodes);
       if (!better) continue;
       for (let i = 0; i < pairs.length; i++) {
         const e = pairs[i]!;
@@ -1148,9 +1165,11 @@ function teamNeighbourhoods(
  * more service, or the same service at lower team cost, or the same team cost
  * with lower travel plus load-balance cost (so that the search can cross
  * plateaus of equal team cost, which is where step F alone stops); otherwise
- * everything is put back. On graphs up to `teamKickMaxPairs` pairs.
+ * everything is put back. With `travelTies`, the forbidden neighbourhood's
+ * search breaks ties between equal team costs by travel (a second round, for
+ * level 3). On graphs up to `teamKickMaxPairs` pairs.
  */
-function kickTeams(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work, maxRequests: number, maxNodes: number): boolean {
+function kickTeams(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, w: Work, maxRequests: number, maxNodes: number, travelTies = false): boolean {
   const R = model.requests;
   let base = evaluateLevels(model, graph, w.x);
   let changed = false;
@@ -1172,11 +1191,11 @@ function kickTeams(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Ar
       starts.fill(0);
       touched.fill(0);
       starts[r0] = 1;
-      teamNeighbourhoods(model, graph, pairReq, w, maxRequests, maxNodes, 1, { starts, forbidden: e, touched });
+      teamNeighbourhoods(model, graph, pairReq, w, maxRequests, maxNodes, 1, { starts, forbidden: e, touched, travelTies });
       touched[r0] = 1;
       starts.set(touched);
       touched.fill(0);
-      teamNeighbourhoods(model, graph, pairReq, w, maxRequests, maxNodes, 2, { starts, forbidden: -1, touched });
+      teamNeighbourhoods(model, graph, pairReq, w, maxRequests, maxNodes, 2, { starts, forbidden: -1, touched, travelTies: false });
       const now = evaluateLevels(model, graph, w.x);
       if (compareLevels(now, base) < 0) {
         base = now;
