@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateLevels, exchangeMembers, repairStats, solve, solveFlows, teamSearchStats, workFrom } from './matching.engine';
+import { ejectionChains, evaluateLevels, exchangeMembers, repairStats, solve, solveFlows, teamSearchStats, workFrom } from './matching.engine';
 import { balanceCost, buildCandidates, compileModel, pairRequests, type CandidateGraph, type CompiledModel } from './matching.model';
 import { generateCity } from '../../../bench/matching-generate';
 import { cityArb, solutionViolations } from './matching.test-support';
@@ -429,4 +429,59 @@ describe('solve', () => {
     expect(withKicks.totals.objective.teamCost).toBe(150);
     expect(solutionViolations(city.requests, city.volunteers, withKicks.assignments)).toEqual([]);
   }, 60_000);
+
+  it('turns a rotated cycle of three full volunteers back with ejection chains (step G3)', () => {
+    const at = (id: string, lat: number): MatchVolunteer => ({
+      id,
+      lat,
+      lon: 4.48,
+      municipalityId: 'GM0599',
+      regionalPool: false,
+      maxKm: 5,
+      categoryIds: ['company'],
+      dayParts: dayParts([0, 0]),
+      languages: ['nl'],
+      gender: 'female',
+      vogValid: true,
+      sessionsPerMonth: 1,
+      maxResidents: 1,
+    });
+    const ask = (id: string, lat: number): MatchRequest => ({
+      id,
+      lat,
+      lon: 4.48,
+      municipalityId: 'GM0599',
+      regionalPool: false,
+      categoryId: 'company',
+      dayParts: dayParts([0, 0]),
+      sessionsPerMonth: 1,
+      vogRequired: false,
+      urgency: 'normal',
+      waitingDays: 0,
+    });
+    // Residents and volunteers in pairs about 1 km apart along a line.
+    const lat = [51.92, 51.929, 51.938];
+    const m = compileModel(
+      lat.map((l, i) => ask(`r${i}`, l)),
+      lat.map((l, i) => at(`v${i}`, l)),
+    );
+    const g = buildCandidates(m, UNCUT);
+    const pairReq = pairRequests(g, m.requests.n);
+    const pair = (r: number, v: number) => [...Array(g.nPairs).keys()].find((e) => pairReq[e] === r && g.volunteer[e] === v)!;
+    // Rotated: r0 with v1, r1 with v2, r2 with v0; every volunteer's one slot and whole capacity taken.
+    const x = new Int32Array(g.nPairs);
+    x[pair(0, 1)] = 10;
+    x[pair(1, 2)] = 10;
+    x[pair(2, 0)] = 10;
+    const before = evaluateLevels(m, g, x);
+    // One move alone (no ejection) finds nothing: every volunteer is full.
+    expect(ejectionChains(m, g, pairReq, workFrom(m, g, pairReq, x.slice()), 1)).toBe(false);
+    const w = workFrom(m, g, pairReq, x.slice());
+    expect(ejectionChains(m, g, pairReq, w, 4)).toBe(true);
+    for (let i = 0; i < 3; i++) expect(w.x[pair(i, i)]).toBe(10);
+    const after = evaluateLevels(m, g, w.x);
+    expect(after.weightedServedUnits).toBe(before.weightedServedUnits);
+    expect(after.teamCost).toBe(before.teamCost);
+    expect(after.travelCost).toBeLessThan(before.travelCost);
+  });
 });
