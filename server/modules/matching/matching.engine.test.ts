@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ejectionChains, evaluateLevels, exchangeMembers, repairStats, solve, solveFlows, teamSearchStats, workFrom } from './matching.engine';
 import { balanceCost, buildCandidates, compileModel, pairRequests, type CandidateGraph, type CompiledModel } from './matching.model';
 import { generateCity } from '../../../bench/matching-generate';
-import { cityArb, solutionViolations } from './matching.test-support';
+import { cityArb, requestAt, solutionViolations, volunteerAt } from './matching.test-support';
 import { SESSIONS_PER_MONTH, dayParts, type MatchRequest, type MatchVolunteer, type ObjectiveLevels } from './matching.types';
 
 /** Candidate graph without the nearest-K cut, as the brute force sees it. */
@@ -332,34 +332,8 @@ describe('solve', () => {
   });
 
   it('keeps a team small when one volunteer can carry the whole request', () => {
-    const mk = (id: string, lat: number, sessions: number): MatchVolunteer => ({
-      id,
-      lat,
-      lon: 4.48,
-      municipalityId: 'GM0599',
-      regionalPool: false,
-      maxKm: 5,
-      categoryIds: ['company'],
-      dayParts: dayParts([0, 0]),
-      languages: ['nl'],
-      gender: 'female',
-      vogValid: true,
-      sessionsPerMonth: sessions,
-      maxResidents: 2,
-    });
-    const request: MatchRequest = {
-      id: 'r',
-      lat: 51.92,
-      lon: 4.48,
-      municipalityId: 'GM0599',
-      regionalPool: false,
-      categoryId: 'company',
-      dayParts: dayParts([0, 0]),
-      sessionsPerMonth: 2.2,
-      vogRequired: false,
-      urgency: 'normal',
-      waitingDays: 0,
-    };
+    const mk = (id: string, lat: number, sessions: number) => volunteerAt(id, lat, { sessionsPerMonth: sessions, maxResidents: 2 });
+    const request = requestAt('r', 51.92, { sessionsPerMonth: 2.2 });
     // Two near volunteers with 1.1 each, one farther with room for everything.
     const result = solve({ requests: [request], volunteers: [mk('near1', 51.921, 1.1), mk('near2', 51.922, 1.1), mk('far', 51.94, 3)] });
     expect(result.assignments.map((a) => a.volunteerId)).toEqual(['far']);
@@ -367,35 +341,7 @@ describe('solve', () => {
   });
 
   it('lets two requests trade members when both volunteers have no free resident slot (step G2)', () => {
-    const at = (id: string, lat: number): MatchVolunteer => ({
-      id,
-      lat,
-      lon: 4.48,
-      municipalityId: 'GM0599',
-      regionalPool: false,
-      maxKm: 5,
-      categoryIds: ['company'],
-      dayParts: dayParts([0, 0]),
-      languages: ['nl'],
-      gender: 'female',
-      vogValid: true,
-      sessionsPerMonth: 2,
-      maxResidents: 1,
-    });
-    const ask = (id: string, lat: number): MatchRequest => ({
-      id,
-      lat,
-      lon: 4.48,
-      municipalityId: 'GM0599',
-      regionalPool: false,
-      categoryId: 'company',
-      dayParts: dayParts([0, 0]),
-      sessionsPerMonth: 1,
-      vogRequired: false,
-      urgency: 'normal',
-      waitingDays: 0,
-    });
-    const m = compileModel([ask('r1', 51.92), ask('r2', 51.93)], [at('v1', 51.92), at('v2', 51.93)]);
+    const m = compileModel([requestAt('r1', 51.92), requestAt('r2', 51.93)], [volunteerAt('v1', 51.92, { sessionsPerMonth: 2 }), volunteerAt('v2', 51.93, { sessionsPerMonth: 2 })]);
     const g = buildCandidates(m, UNCUT);
     const pairReq = pairRequests(g, m.requests.n);
     const pair = (r: number, v: number) => [...Array(g.nPairs).keys()].find((e) => pairReq[e] === r && g.volunteer[e] === v)!;
@@ -431,39 +377,11 @@ describe('solve', () => {
   }, 60_000);
 
   it('turns a rotated cycle of three full volunteers back with ejection chains (step G3)', () => {
-    const at = (id: string, lat: number): MatchVolunteer => ({
-      id,
-      lat,
-      lon: 4.48,
-      municipalityId: 'GM0599',
-      regionalPool: false,
-      maxKm: 5,
-      categoryIds: ['company'],
-      dayParts: dayParts([0, 0]),
-      languages: ['nl'],
-      gender: 'female',
-      vogValid: true,
-      sessionsPerMonth: 1,
-      maxResidents: 1,
-    });
-    const ask = (id: string, lat: number): MatchRequest => ({
-      id,
-      lat,
-      lon: 4.48,
-      municipalityId: 'GM0599',
-      regionalPool: false,
-      categoryId: 'company',
-      dayParts: dayParts([0, 0]),
-      sessionsPerMonth: 1,
-      vogRequired: false,
-      urgency: 'normal',
-      waitingDays: 0,
-    });
     // Residents and volunteers in pairs about 1 km apart along a line.
     const lat = [51.92, 51.929, 51.938];
     const m = compileModel(
-      lat.map((l, i) => ask(`r${i}`, l)),
-      lat.map((l, i) => at(`v${i}`, l)),
+      lat.map((l, i) => requestAt(`r${i}`, l)),
+      lat.map((l, i) => volunteerAt(`v${i}`, l)),
     );
     const g = buildCandidates(m, UNCUT);
     const pairReq = pairRequests(g, m.requests.n);

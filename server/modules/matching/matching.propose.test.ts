@@ -2,41 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solve } from './matching.engine';
 import { createMatchingState, proposeForRequest, proposeForVolunteer, proposeRota, recordAssignment, refillRota } from './matching.propose';
-import { cityArb, pairViolations, requestArb, solutionViolations, volunteerArb } from './matching.test-support';
+import { cityArb, pairViolations, requestArb, requestAt, solutionViolations, volunteerArb, volunteerAt } from './matching.test-support';
 import { SESSIONS_PER_MONTH, dayParts, type MatchRequest, type MatchVolunteer } from './matching.types';
 
 const shape = { maxRequests: 20, maxVolunteers: 40, maxUnits: 45, spread: 0.03, maxResidents: 3 };
 
 const monday = dayParts([0, 1]);
-const companyVolunteer = (id: string, lat: number, sessions = 1): MatchVolunteer => ({
-  id,
-  lat,
-  lon: 4.48,
-  municipalityId: 'GM0599',
-  regionalPool: false,
-  maxKm: 5,
-  categoryIds: ['company'],
-  dayParts: monday,
-  languages: ['nl'],
-  gender: 'female',
-  vogValid: true,
-  sessionsPerMonth: sessions,
-  maxResidents: 2,
-});
-const weeklyCompany = (known: string[] = []): MatchRequest => ({
-  id: 'mevrouw-de-vries',
-  lat: 51.92,
-  lon: 4.48,
-  municipalityId: 'GM0599',
-  regionalPool: false,
-  categoryId: 'company',
-  dayParts: monday,
-  sessionsPerMonth: SESSIONS_PER_MONTH.weekly,
-  vogRequired: false,
-  urgency: 'normal',
-  waitingDays: 14,
-  knownVolunteerIds: known,
-});
+const companyVolunteer = (id: string, lat: number, sessions = 1): MatchVolunteer =>
+  volunteerAt(id, lat, { dayParts: monday, sessionsPerMonth: sessions, maxResidents: 2 });
+const weeklyCompany = (known: string[] = []): MatchRequest =>
+  requestAt('mevrouw-de-vries', 51.92, {
+    dayParts: monday,
+    sessionsPerMonth: SESSIONS_PER_MONTH.weekly,
+    waitingDays: 14,
+    knownVolunteerIds: known,
+  });
 
 describe('proposeForRequest', () => {
   it('proposes only feasible volunteers with room and a free resident slot after the city is matched', () => {

@@ -5,9 +5,51 @@
  */
 import fc from 'fast-check';
 import { haversineKm } from './matching.spatial';
-import type { Assignment, Gender, MatchRequest, MatchVolunteer, Urgency } from './matching.types';
+import { dayParts, type Assignment, type Gender, type MatchRequest, type MatchVolunteer, type Urgency } from './matching.types';
 
 const CATEGORIES = ['company', 'shopping', 'transport'] as const;
+
+/**
+ * A volunteer for hand-made cases: on the 4.48° E meridian in Rotterdam (0.009° of latitude is
+ * about 1 km), category `company`, Monday morning, Dutch, a valid VOG, 1 session a month, one
+ * resident; `over` changes any field.
+ */
+export function volunteerAt(id: string, lat: number, over: Partial<MatchVolunteer> = {}): MatchVolunteer {
+  return {
+    id,
+    lat,
+    lon: 4.48,
+    municipalityId: 'GM0599',
+    regionalPool: false,
+    maxKm: 5,
+    categoryIds: ['company'],
+    dayParts: dayParts([0, 0]),
+    languages: ['nl'],
+    gender: 'female',
+    vogValid: true,
+    sessionsPerMonth: 1,
+    maxResidents: 1,
+    ...over,
+  };
+}
+
+/** A request for hand-made cases, beside {@link volunteerAt}'s volunteers: `company`, Monday morning, 1 session a month. */
+export function requestAt(id: string, lat: number, over: Partial<MatchRequest> = {}): MatchRequest {
+  return {
+    id,
+    lat,
+    lon: 4.48,
+    municipalityId: 'GM0599',
+    regionalPool: false,
+    categoryId: 'company',
+    dayParts: dayParts([0, 0]),
+    sessionsPerMonth: 1,
+    vogRequired: false,
+    urgency: 'normal',
+    waitingDays: 0,
+    ...over,
+  };
+}
 
 export interface CityShape {
   maxRequests: number;
