@@ -70,6 +70,53 @@ describe('the outcome dashboard', () => {
     }
   });
 
+  it('says at the field when the period ends before it starts', async () => {
+    const { context, page, pageErrors } = await e2e.openPage(DESKTOP);
+    try {
+      await signIn(page, 'beleid@dordrecht.example');
+      await page.goto('/cijfers/uitkomsten');
+      await waitForHeading(page, 'Uitkomsten');
+      await expect.poll(() => figure(page, 'requests').textContent(), { timeout: 15_000 }).toMatch(/^\d[\d.]*$/);
+      const quarters = await page.locator('#dashboard-from option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      const [earliest, latest] = [quarters[0]!, quarters.at(-1)!];
+      expect(earliest < latest, 'the demo history spans more than one quarter').toBe(true);
+
+      await page.locator('#dashboard-from').selectOption(latest);
+      await page.locator('#dashboard-to').selectOption(earliest);
+      await page.getByRole('button', { name: 'Toon cijfers' }).click();
+
+      // The message sits at "Tot en met", tied to it for screen readers, and the summary links there.
+      const message = 'Dit kwartaal ligt voor het begin van de periode. Kies hetzelfde kwartaal als bij Van, of een later kwartaal.';
+      const to = page.locator('#dashboard-to');
+      await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
+      expect((await to.getAttribute('aria-describedby'))?.split(' ')).toContain('dashboard-to-error');
+      expect(await page.locator('#dashboard-to-error').textContent()).toContain(message);
+      expect(await page.locator('#dashboard-from').getAttribute('aria-invalid')).toBeNull();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('samenspel-error-summary'))).toBe(true);
+      await page.getByRole('link', { name: `Tot en met: ${message}` }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('dashboard-to');
+      // No general error in place of the figures.
+      expect(await page.getByText('Niet alles is goed ingevuld').count()).toBe(0);
+      await expectAccessible(page, 'outcome dashboard, period ends before it starts');
+
+      // The API refuses the same period and names the field, for any other client.
+      const res = await page.request.get(`/api/municipalities/GM0505/dashboards/outcomes?from=${latest}&to=${earliest}`);
+      expect(res.status()).toBe(400);
+      expect(res.headers()['content-type']).toContain('application/problem+json');
+      expect(((await res.json()) as { invalidParams: unknown[] }).invalidParams).toEqual([expect.objectContaining({ name: 'to', code: 'invalid_value' })]);
+
+      // Put right, the message goes and the figures come.
+      await to.selectOption(latest);
+      await page.getByRole('button', { name: 'Toon cijfers' }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('dashboard-results');
+      expect(await to.getAttribute('aria-invalid')).toBeNull();
+      expect(await page.locator('#dashboard-to-error').count()).toBe(0);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('fits a phone', async () => {
     const { context, page, pageErrors } = await e2e.openPage(PHONE);
     try {
