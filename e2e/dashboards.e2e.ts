@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, expectAccessible, expectPageBasics, PHONE, screenshot, signIn, useServerAndBrowser, waitForHeading } from './harness';
+import { DESKTOP, expectAccessible, expectPageBasics, fillSmallEffectCase, PHONE, screenshot, signIn, useServerAndBrowser, waitForHeading } from './harness';
 
 // This spec reads the synthetic history the demo loads (server/demo/history-demo.ts).
 const e2e = useServerAndBrowser({ env: { DEMO_HISTORY: 'true' } });
@@ -51,14 +51,7 @@ describe('the outcome dashboard', () => {
       // On to the effect calculator: a small case, saved and exported as PDF.
       await page.getByRole('link', { name: /Naar de effectencalculator/ }).click();
       await waitForHeading(page, 'Effectencalculator');
-      await page.locator('#eff-title').fill('Buurthulp wijk, voorbeeld');
-      await page.locator('#eff-costs-0-label').fill('Coördinatie');
-      await page.locator('#eff-costs-0-quantity').fill('2');
-      await page.locator('#eff-reference-0-label').fill('Huishoudelijke hulp');
-      await page.locator('#eff-reference-0-probability').fill('30');
-      await page.locator('#eff-reference-0-quantity').fill('4');
-      await page.locator('#eff-reference-0-price-shortVar-search').fill('household help');
-      await page.locator('#eff-reference-0-price-shortVar').selectOption('homecare_household');
+      await fillSmallEffectCase(page, 'Buurthulp wijk, voorbeeld');
       await page.getByRole('button', { name: 'Berekening opslaan' }).click();
       await page.waitForURL(/\/effectencalculator\/berekeningen\/[0-9a-f-]{36}$/);
       const pdfLink = page.getByRole('link', { name: 'Download als PDF' });
