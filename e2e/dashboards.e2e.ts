@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, expectAccessible, expectPageBasics, PHONE, screenshot, signIn, useServerAndBrowser, waitForHeading } from './harness';
+import { DESKTOP, expectAccessible, expectPageBasics, fillSmallEffectCase, PHONE, screenshot, signIn, useServerAndBrowser, waitForHeading } from './harness';
 
 // This spec reads the synthetic history the demo loads (server/demo/history-demo.ts).
 const e2e = useServerAndBrowser({ env: { DEMO_HISTORY: 'true' } });
@@ -51,19 +51,59 @@ describe('the outcome dashboard', () => {
       // On to the effect calculator: a small case, saved and exported as PDF.
       await page.getByRole('link', { name: /Naar de effectencalculator/ }).click();
       await waitForHeading(page, 'Effectencalculator');
-      await page.locator('#eff-title').fill('Buurthulp wijk, voorbeeld');
-      await page.locator('#eff-costs-0-label').fill('Coördinatie');
-      await page.locator('#eff-costs-0-quantity').fill('2');
-      await page.locator('#eff-reference-0-label').fill('Huishoudelijke hulp');
-      await page.locator('#eff-reference-0-probability').fill('30');
-      await page.locator('#eff-reference-0-quantity').fill('4');
-      await page.locator('#eff-reference-0-price-shortVar-search').fill('household help');
-      await page.locator('#eff-reference-0-price-shortVar').selectOption('homecare_household');
+      await fillSmallEffectCase(page, 'Buurthulp wijk, voorbeeld');
       await page.getByRole('button', { name: 'Berekening opslaan' }).click();
       await page.waitForURL(/\/effectencalculator\/berekeningen\/[0-9a-f-]{36}$/);
       const pdfLink = page.getByRole('link', { name: 'Download als PDF' });
       const [download] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
       expect(download.suggestedFilename()).toMatch(/^effectberekening-GM0505-[0-9a-f]{8}-v1\.pdf$/);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says at the field when the period ends before it starts', async () => {
+    const { context, page, pageErrors } = await e2e.openPage(DESKTOP);
+    try {
+      await signIn(page, 'beleid@dordrecht.example');
+      await page.goto('/cijfers/uitkomsten');
+      await waitForHeading(page, 'Uitkomsten');
+      await expect.poll(() => figure(page, 'requests').textContent(), { timeout: 15_000 }).toMatch(/^\d[\d.]*$/);
+      const quarters = await page.locator('#dashboard-from option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      const [earliest, latest] = [quarters[0]!, quarters.at(-1)!];
+      expect(earliest < latest, 'the demo history spans more than one quarter').toBe(true);
+
+      await page.locator('#dashboard-from').selectOption(latest);
+      await page.locator('#dashboard-to').selectOption(earliest);
+      await page.getByRole('button', { name: 'Toon cijfers' }).click();
+
+      // The message sits at "Tot en met", tied to it for screen readers, and the summary links there.
+      const message = 'Dit kwartaal ligt voor het begin van de periode. Kies hetzelfde kwartaal als bij Van, of een later kwartaal.';
+      const to = page.locator('#dashboard-to');
+      await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
+      expect((await to.getAttribute('aria-describedby'))?.split(' ')).toContain('dashboard-to-error');
+      expect(await page.locator('#dashboard-to-error').textContent()).toContain(message);
+      expect(await page.locator('#dashboard-from').getAttribute('aria-invalid')).toBeNull();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('samenspel-error-summary'))).toBe(true);
+      await page.getByRole('link', { name: `Tot en met: ${message}` }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('dashboard-to');
+      // No general error in place of the figures.
+      expect(await page.getByText('Niet alles is goed ingevuld').count()).toBe(0);
+      await expectAccessible(page, 'outcome dashboard, period ends before it starts');
+
+      // The API refuses the same period and names the field, for any other client.
+      const res = await page.request.get(`/api/municipalities/GM0505/dashboards/outcomes?from=${latest}&to=${earliest}`);
+      expect(res.status()).toBe(400);
+      expect(res.headers()['content-type']).toContain('application/problem+json');
+      expect(((await res.json()) as { invalidParams: unknown[] }).invalidParams).toEqual([expect.objectContaining({ name: 'to', code: 'invalid_value' })]);
+
+      // Put right, the message goes and the figures come.
+      await to.selectOption(latest);
+      await page.getByRole('button', { name: 'Toon cijfers' }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('dashboard-results');
+      expect(await to.getAttribute('aria-invalid')).toBeNull();
+      expect(await page.locator('#dashboard-to-error').count()).toBe(0);
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -12,7 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, expectAccessible, expectPageBasics, PHONE, screenshot, signIn, useServerAndBrowser, waitForHeading } from './harness';
+import { DESKTOP, expectAccessible, expectPageBasics, fillSmallEffectCase, PHONE, screenshot, signIn, useServerAndBrowser, waitForHeading } from './harness';
 
 const e2e = useServerAndBrowser();
 const POLICY_OFFICER = 'beleid@dordrecht.example';
@@ -36,15 +36,7 @@ describe('the effect calculator', () => {
       await page.getByText('Nog niet alles is goed ingevuld. Pas deze velden aan:').waitFor();
       await expectAccessible(page, 'empty effect calculator');
 
-      await page.locator('#eff-title').fill('Alleenwonende oudere, buurthulp');
-      await page.locator('#eff-costs-0-label').fill('Coördinatie door sociaal werker');
-      await page.locator('#eff-costs-0-quantity').fill('2');
-      await page.locator('#eff-reference-0-label').fill('Huishoudelijke hulp');
-      await page.locator('#eff-reference-0-probability').fill('30');
-      await page.locator('#eff-reference-0-quantity').fill('4');
-      // The unit price: search the price list, then choose.
-      await page.locator('#eff-reference-0-price-shortVar-search').fill('household help');
-      await page.locator('#eff-reference-0-price-shortVar').selectOption('homecare_household');
+      await fillSmallEffectCase(page, 'Alleenwonende oudere, buurthulp');
 
       const net = page.locator('[data-figure="net"]');
       await expect.poll(() => net.textContent(), { timeout: 10_000 }).toMatch(/^€\s545,28$/);

@@ -229,6 +229,25 @@ export async function expectPageBasics(page: Page): Promise<void> {
   if (!/\| samenspel$/.test(title)) throw new Error(`unexpected page title "${title}" on ${page.url()}`);
 }
 
+/**
+ * Fills the effect calculator (already open) with the small case both the
+ * calculator and the dashboard specs use: coordination 2 hours a month
+ * against a 30% chance of 4 hours of household help a week, priced from the
+ * price list (net € 545,28 at price year 2024; see effects.e2e.ts). Leaves
+ * the case unsaved.
+ */
+export async function fillSmallEffectCase(page: Page, title: string): Promise<void> {
+  await page.locator('#eff-title').fill(title);
+  await page.locator('#eff-costs-0-label').fill('Coördinatie door sociaal werker');
+  await page.locator('#eff-costs-0-quantity').fill('2');
+  await page.locator('#eff-reference-0-label').fill('Huishoudelijke hulp');
+  await page.locator('#eff-reference-0-probability').fill('30');
+  await page.locator('#eff-reference-0-quantity').fill('4');
+  // The unit price: search the price list, then choose.
+  await page.locator('#eff-reference-0-price-shortVar-search').fill('household help');
+  await page.locator('#eff-reference-0-price-shortVar').selectOption('homecare_household');
+}
+
 export interface E2EFixture {
   readonly server: RunningServer;
   readonly browser: Browser;

@@ -15,17 +15,24 @@ import type { Membership } from '../api/types';
 import { PATHS } from '../app/navigation';
 import { useAnnounce } from '../app/status';
 import { formatNumber, formatShare } from '../components/coach';
+import { ErrorSummary } from '../components/ErrorSummary';
 import { LoadState } from '../components/LoadState';
 import { PageHeading } from '../components/PageHeading';
 import { RequireAnyRole } from '../components/RequireAnyRole';
 import { ScrollTable } from '../components/ScrollTable';
 import { SelectField } from '../components/SelectField';
 import { useI18n } from '../i18n/i18n';
-import { problemMessage } from '../lib/errors';
+import { fieldErrorMessage, fieldErrorsFromProblem, problemMessage } from '../lib/errors';
+import { summaryItems, useFormErrors } from '../lib/form';
 import { useResource } from '../lib/use-resource';
 import './dashboard.css';
 
 const ROLES = ['professional', 'policy_officer', 'admin'] as const;
+
+/** The period fields; the server calls them `from` and `to`. */
+const PERIOD_FIELDS = ['dashboardFrom', 'dashboardTo'] as const;
+type PeriodField = (typeof PERIOD_FIELDS)[number];
+const periodField = (name: string): PeriodField | null => (name === 'from' ? 'dashboardFrom' : name === 'to' ? 'dashboardTo' : null);
 
 export function OutcomeDashboardPage() {
   return <RequireAnyRole roles={ROLES}>{({ membership }) => <Dashboard key={membership.municipality.code} membership={membership} />}</RequireAnyRole>;
@@ -48,25 +55,37 @@ function Dashboard({ membership }: { membership: Membership }) {
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | null>(null);
   const { resource, reload } = useResource(() => api.getOutcomeDashboard(code, query), [code, query]);
+  // The last figures that arrived: their options keep the form on screen while new ones load or fail.
+  const [shown, setShown] = useState<OutcomeDashboard | null>(null);
+  const errors = useFormErrors<PeriodField>();
+  // A period the server refused (the check below catches most): its message goes to the field.
+  const serverFields = resource.status === 'error' ? fieldErrorsFromProblem(i18n, resource.error, PERIOD_FIELDS, periodField) : null;
+  const fieldErrors = { ...serverFields, ...errors.fields };
+  const refusedPeriod = serverFields !== null;
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const moveFocus = useRef(false);
 
   // Fill the form with what the server chose (the default period) once it answers.
   useEffect(() => {
     if (resource.status === 'ready') {
+      setShown(resource.data);
       const f = resource.data.filters;
       const filter = f.pc4 ? `pc4:${f.pc4}` : f.category ? `category:${f.category}` : f.organisation && resource.data.options.organisationChoice ? `organisation:${f.organisation}` : '';
       setDraft({ from: f.from, to: f.to, filter });
     }
     if (moveFocus.current && resource.status !== 'loading') {
       moveFocus.current = false;
-      resultsHeading.current?.focus();
+      // A refused period: the error summary has taken focus instead.
+      if (!refusedPeriod) resultsHeading.current?.focus();
       if (resource.status === 'ready') announce(t('dashboard.updated'));
     }
-  }, [resource, announce, t]);
+  }, [resource, refusedPeriod, announce, t]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // Quarters ("2026-Q3") compare correctly as strings.
+    if (draft.from && draft.to && draft.to < draft.from) return errors.fail({ dashboardTo: fieldErrorMessage(i18n, 'dashboardTo', 'invalid_value') });
+    errors.clear();
     const next: DashboardQuery = { from: draft.from, to: draft.to };
     const [kind, ...rest] = draft.filter.split(':');
     const value = rest.join(':');
@@ -92,7 +111,8 @@ function Dashboard({ membership }: { membership: Membership }) {
   };
 
   const data = resource.status === 'ready' ? resource.data : null;
-  const quarters = data ? [...new Set([...data.options.quarters, data.filters.from, data.filters.to])].sort() : [];
+  const form = data ?? shown;
+  const quarters = form ? [...new Set([...form.options.quarters, form.filters.from, form.filters.to])].sort() : [];
 
   return (
     <>
@@ -100,11 +120,18 @@ function Dashboard({ membership }: { membership: Membership }) {
       <Paragraph appearance="lead">{t('dashboard.intro', { municipality: membership.municipality.name })}</Paragraph>
       <Paragraph>{t('dashboard.privacy', { minimum: data?.minimumGroup ?? 10 })}</Paragraph>
 
-      {data && (
+      <ErrorSummary
+        attempt={errors.attempt}
+        items={summaryItems(fieldErrors, [
+          { name: 'dashboardFrom', id: 'dashboard-from', label: t('dashboard.from') },
+          { name: 'dashboardTo', id: 'dashboard-to', label: t('dashboard.to') },
+        ])}
+      />
+      {form && (
         <form noValidate onSubmit={submit} className="samenspel-form samenspel-dashboard-filters" aria-label={t('dashboard.filtersLabel')}>
-          <SelectField id="dashboard-from" label={t('dashboard.from')} value={draft.from} onChange={(from) => setDraft((d) => ({ ...d, from }))} options={quarters.map((q) => ({ value: q, label: quarterName(locale, q) }))} />
-          <SelectField id="dashboard-to" label={t('dashboard.to')} value={draft.to} onChange={(to) => setDraft((d) => ({ ...d, to }))} options={quarters.map((q) => ({ value: q, label: quarterName(locale, q) }))} />
-          {data.options.organisationChoice ? (
+          <SelectField id="dashboard-from" label={t('dashboard.from')} value={draft.from} onChange={(from) => setDraft((d) => ({ ...d, from }))} options={quarters.map((q) => ({ value: q, label: quarterName(locale, q) }))} error={fieldErrors.dashboardFrom} />
+          <SelectField id="dashboard-to" label={t('dashboard.to')} value={draft.to} onChange={(to) => setDraft((d) => ({ ...d, to }))} options={quarters.map((q) => ({ value: q, label: quarterName(locale, q) }))} error={fieldErrors.dashboardTo} />
+          {form.options.organisationChoice ? (
             <SelectField
               id="dashboard-filter"
               label={t('dashboard.filter')}
@@ -113,13 +140,13 @@ function Dashboard({ membership }: { membership: Membership }) {
               onChange={(filter) => setDraft((d) => ({ ...d, filter }))}
               options={[
                 { value: '', label: t('dashboard.filterNone', { municipality: membership.municipality.name }) },
-                ...data.options.areas.map((a) => ({ value: `pc4:${a.pc4}`, label: t('dashboard.filterArea', { pc4: a.pc4, place: a.place ?? '' }) })),
-                ...data.options.categories.map((c) => ({ value: `category:${c.code}`, label: t('dashboard.filterCategory', { name: locale === 'nl' ? c.nameNl : c.nameEn }) })),
-                ...data.options.organisations.map((o) => ({ value: `organisation:${o.id}`, label: t('dashboard.filterOrganisation', { name: o.name }) })),
+                ...form.options.areas.map((a) => ({ value: `pc4:${a.pc4}`, label: t('dashboard.filterArea', { pc4: a.pc4, place: a.place ?? '' }) })),
+                ...form.options.categories.map((c) => ({ value: `category:${c.code}`, label: t('dashboard.filterCategory', { name: locale === 'nl' ? c.nameNl : c.nameEn }) })),
+                ...form.options.organisations.map((o) => ({ value: `organisation:${o.id}`, label: t('dashboard.filterOrganisation', { name: o.name }) })),
               ]}
             />
           ) : (
-            <Paragraph>{t('dashboard.ownOrganisation', { name: data.options.organisations[0]?.name ?? '' })}</Paragraph>
+            <Paragraph>{t('dashboard.ownOrganisation', { name: form.options.organisations[0]?.name ?? '' })}</Paragraph>
           )}
           <ButtonGroup>
             <Button type="submit" appearance="primary-action-button">
@@ -146,7 +173,7 @@ function Dashboard({ membership }: { membership: Membership }) {
             {refreshError && <Paragraph role="alert">{refreshError}</Paragraph>}
           </div>
         )}
-        <LoadState resource={resource}>{(d) => <Figures data={d} />}</LoadState>
+        {refusedPeriod ? <Paragraph>{t('dashboard.periodRefused')}</Paragraph> : <LoadState resource={resource}>{(d) => <Figures data={d} />}</LoadState>}
         <Paragraph>
           <a href={PATHS.effects}>{t('dashboard.toEffects')}</a>
         </Paragraph>

@@ -74,18 +74,22 @@ export async function linkHelpRequest(deps: Deps, ctx: TenantContext, fileId: st
   });
 }
 
+type RequestRow = Awaited<ReturnType<typeof repo.linkableHelpRequests>>[number];
+
+/** A help request as the plan lists it, linked or linkable: the category named in the reader's language. */
+function presentRequestRow(ctx: TenantContext, r: RequestRow) {
+  return {
+    requestId: r.id,
+    status: r.status,
+    schedule: r.schedule,
+    category: { code: r.category_code, name: ctx.locale === 'en' ? r.name_en : r.name_nl },
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
 async function presentLinked(tx: Parameters<typeof repo.linkedHelpRequests>[0], ctx: TenantContext, fileId: string) {
   const rows = await repo.linkedHelpRequests(tx, ctx.tenant.id, fileId);
-  return {
-    items: rows.map((r) => ({
-      requestId: r.id,
-      status: r.status,
-      schedule: r.schedule,
-      category: { code: r.category_code, name: ctx.locale === 'en' ? r.name_en : r.name_nl },
-      createdAt: new Date(r.created_at).toISOString(),
-      linkedAt: new Date(r.linked_at).toISOString(),
-    })),
-  };
+  return { items: rows.map((r) => ({ ...presentRequestRow(ctx, r), linkedAt: new Date(r.linked_at).toISOString() })) };
 }
 
 export async function listLinkedHelpRequests(deps: Deps, ctx: TenantContext, fileId: string) {
@@ -106,14 +110,6 @@ export async function listLinkableHelpRequests(deps: Deps, ctx: TenantContext, f
     const opened = await openFile(tx, ctx, fileId, 'household_plan.read', { may: 'manage' });
     const rows = await repo.linkableHelpRequests(tx, ctx.tenant.id, opened.file.residentPersonId);
     await auditFile(tx, ctx, opened, 'household_plan.read', { type: 'help_request', id: fileId });
-    return {
-      items: rows.map((r) => ({
-        requestId: r.id,
-        status: r.status,
-        schedule: r.schedule,
-        category: { code: r.category_code, name: ctx.locale === 'en' ? r.name_en : r.name_nl },
-        createdAt: new Date(r.created_at).toISOString(),
-      })),
-    };
+    return { items: rows.map((r) => presentRequestRow(ctx, r)) };
   });
 }
