@@ -1217,7 +1217,7 @@ export const nl = {
   'dashboard.from': 'Van',
   'dashboard.to': 'Tot en met',
   'dashboard.periodRefused': 'Voor deze periode kunnen we geen cijfers tonen. Pas de periode hierboven aan en kies Toon cijfers.',
-  'fieldError.dashboardFrom.invalid_value': 'Kies een kwartaal uit de lijst. De periode mag hoogstens tien jaar lang zijn.',
+  'fieldError.dashboardFrom.invalid_value': 'Kies een kwartaal uit de lijst. De periode mag maximaal tien jaar lang zijn.',
   'fieldError.dashboardTo.invalid_value': 'Dit kwartaal ligt voor het begin van de periode. Kies hetzelfde kwartaal als bij Van, of een later kwartaal.',
   'dashboard.filter': 'Filter',
   'dashboard.filterHint': 'Kies één gebied, één soort hulp of één organisatie. Combineren kan niet: dan zouden kleine groepen zichtbaar worden.',
