@@ -78,6 +78,14 @@
  *      when lexicographically better, also at equal team cost with less
  *      travel, so the search crosses plateaus of equal team cost; a second
  *      round breaks ties by travel inside the searches (for level 3).
+ *   F3. displacement chains (same graphs as F, after G-G4): for each request
+ *      with a team of two or more, a part of up to `teamChainRequests`
+ *      requests grown along the *strongest alternative*: each request in the
+ *      part adds the partners of its one candidate outside its team who could
+ *      give it the most units (then the nearest), so the part follows the
+ *      chain a smaller team starts (a volunteer takes a whole request; the
+ *      requests it displaces move to theirs, and so on). Solved as in F; then
+ *      B, B3, C, D and G-G4 again.
  *   G. member swap (same graphs): a member's units go to another candidate
  *      of the request at no higher team cost when travel and balance fall;
  *      G2. member exchange: two requests trade a member each (no slot changes
@@ -96,7 +104,7 @@
  * `exactServeMaxPairs` the repair can lose a little (measured against HiGHS:
  * 0 at small size, within 0.21 % of HiGHS's bound at medium size). Level (3) is
  * exact for the chosen teams; level (2) is a local optimum over the
- * neighbourhoods of steps F and F2 (exact when the whole instance fits in one
+ * neighbourhoods of steps F, F2 and F3 (exact when the whole instance fits in one
  * and the search ends within `teamSearchNodes` flows). The benchmark
  * measures the distance to HiGHS on the same MIP, level by level
  * (bench/MATCHING-RESULTS.md).
@@ -143,6 +151,7 @@ const DEFAULTS: Required<MatchOptions> = {
   teamSearchNodes: 200,
   localRepairAbovePairs: 50_000,
   teamKickMaxPairs: 2_000,
+  teamChainRequests: 10,
 };
 
 /** Matches all requests to volunteers; see the module header for the formulation. */
@@ -463,18 +472,32 @@ export function solveFlows(model: CompiledModel, graph: CandidateGraph, options:
       fill(model, graph, pairReq, work);
       work = polish(model, graph, pairReq, work);
     }
-    for (let sweep = 0; sweep < SWAP_SWEEPS; sweep++) {
-      const moved = swapMembers(model, graph, pairReq, work);
-      const traded = exchangeMembers(model, graph, pairReq, work);
-      const chained =
-        ejectionChains(model, graph, pairReq, work, EJECTION_DEPTH) ||
-        supportChains(model, graph, pairReq, work, graph.nPairs <= SUPPORT_CHAIN_DEEP_PAIRS ? 3 : 2);
-      if (!moved && !traded && !chained) break;
-      work = polish(model, graph, pairReq, work);
+    // G-G4, then F3 (displacement chains: parts grown along each request's strongest
+    // alternative) from the polished teams, and G-G4 again when F3 changed them.
+    work = sweepMembers(model, graph, pairReq, work);
+    if (opts.teamChainRequests > 0 && teamNeighbourhoods(model, graph, pairReq, work, opts.teamChainRequests, opts.teamSearchNodes, TEAM_SEARCH_PASSES, null, 'strongest')) {
+      improveTeams(model, graph, pairReq, work);
+      consolidate(model, graph, pairReq, work);
+      fill(model, graph, pairReq, work);
+      work = sweepMembers(model, graph, pairReq, polish(model, graph, pairReq, work));
     }
   }
   if (opts.exactComponentPairs > 0) solveSmallComponentsExactly(model, graph, pairReq, work.x, opts.exactComponentPairs);
   return work.x;
+}
+
+/** G to G4 in sweeps, each followed by the travel polish (D), while something moves. */
+function sweepMembers(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, work: Work): Work {
+  for (let sweep = 0; sweep < SWAP_SWEEPS; sweep++) {
+    const moved = swapMembers(model, graph, pairReq, work);
+    const traded = exchangeMembers(model, graph, pairReq, work);
+    const chained =
+      ejectionChains(model, graph, pairReq, work, EJECTION_DEPTH) ||
+      supportChains(model, graph, pairReq, work, graph.nPairs <= SUPPORT_CHAIN_DEEP_PAIRS ? 3 : 2);
+    if (!moved && !traded && !chained) break;
+    work = polish(model, graph, pairReq, work);
+  }
+  return work;
 }
 
 /**
@@ -1323,13 +1346,11 @@ function teamNeighbourhoods(
   maxNodes: number,
   passes: number,
   focus: { starts: Uint8Array; forbidden: number; touched: Uint8Array; travelTies: boolean } | null = null,
+  growth: 'around' | 'strongest' = 'around',
 ): boolean {
   const R = model.requests;
-  const V = model.volunteers;
   const bv = graph.byVolunteer;
   const inQ = new Uint8Array(R.n);
-  const load = new Int32Array(V.n);
-  const slots = new Int32Array(V.n);
   let changed = false;
   for (let pass = 0; pass < passes; pass++) {
     let improved = false;
@@ -1346,12 +1367,27 @@ function teamNeighbourhoods(
         }
         r0 = R.n;
       }
+      if (growth === 'strongest' && teamSize(graph, w.x, r0) < 2) {
+        inQ[r0] = 0;
+        continue;
+      }
       for (let h = 0; h < Q.length && Q.length < maxRequests; h++) {
         const r = Q[h]!;
-        // The volunteers of r's team first (what a smaller team frees), then the others nearest first.
         const cand: number[] = [];
-        for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (w.x[e]! > 0) cand.push(e);
-        for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (w.x[e]! <= 0) cand.push(e);
+        if (growth === 'strongest') {
+          // Only the candidate outside r's team who could give r the most (then the nearest):
+          // the one a smaller team would lean on; its partners are the requests it displaces.
+          let best = -1;
+          for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+            if (w.x[e]! > 0) continue;
+            if (best < 0 || graph.cap[e]! > graph.cap[best]! || (graph.cap[e]! === graph.cap[best]! && graph.travel[e]! < graph.travel[best]!)) best = e;
+          }
+          if (best >= 0) cand.push(best);
+        } else {
+          // The volunteers of r's team first (what a smaller team frees), then the others nearest first.
+          for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (w.x[e]! > 0) cand.push(e);
+          for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (w.x[e]! <= 0) cand.push(e);
+        }
         for (const e of cand) {
           if (Q.length >= maxRequests) break;
           const v = graph.volunteer[e]!;
@@ -1365,48 +1401,91 @@ function teamNeighbourhoods(
           }
         }
       }
-      const list: number[] = [];
-      for (const r of Q) for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (!focus || e !== focus.forbidden) list.push(e);
       for (const r of Q) inQ[r] = 0;
-      list.sort((a, b) => a - b);
-      const pairs = Int32Array.from(list);
-      const x = new Int32Array(pairs.length);
-      for (let i = 0; i < pairs.length; i++) {
-        const e = pairs[i]!;
-        const v = graph.volunteer[e]!;
-        load[v] = w.load[v]!;
-        slots[v] = V.slots[v]! - w.partners[v]!;
-      }
-      for (let i = 0; i < pairs.length; i++) {
-        const e = pairs[i]!;
-        x[i] = w.x[e]!;
-        if (x[i]! > 0) {
-          const v = graph.volunteer[e]!;
-          load[v]! -= x[i]!;
-          slots[v]!++;
-        }
-      }
-      const better = searchTeams(model, graph, pairReq, { pairs, demand: R.demand, load, slots, x, travelTies: focus !== null && focus.travelTies }, maxNodes);
-      if (!better) continue;
-      for (let i = 0; i < pairs.length; i++) {
-        const e = pairs[i]!;
-        const old = w.x[e]!;
-        const f = better[i]!;
-        if (old === f) continue;
-        const v = graph.volunteer[e]!;
-        if (old === 0) w.partners[v]!++;
-        if (f === 0) w.partners[v]!--;
-        w.load[v]! += f - old;
-        w.served[pairReq[e]!]! += f - old;
-        w.x[e] = f;
-        if (focus) focus.touched[pairReq[e]!] = 1;
-      }
+      if (!searchPart(model, graph, pairReq, w, Q, maxNodes, focus ? focus.forbidden : -1, focus !== null && focus.travelTies, focus ? focus.touched : null)) continue;
       improved = changed = true;
     }
     if (!improved) break;
   }
   return changed;
 }
+
+/** Number of volunteers with flow to request r. */
+function teamSize(graph: CandidateGraph, x: Int32Array, r: number): number {
+  let m = 0;
+  for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (x[e]! > 0) m++;
+  return m;
+}
+
+/**
+ * Frees the requests `Q` (every pair of theirs but `forbidden`), fixes
+ * everything else (each volunteer's room and slots less what the rest uses)
+ * and solves the part by {@link searchTeams}. A better solution on levels 1-2
+ * (or, with `travelTies`, a tie on them with less travel) is written into `w`;
+ * the requests it changed are marked in `touched`. Returns whether it changed.
+ */
+export function searchPart(
+  model: CompiledModel,
+  graph: CandidateGraph,
+  pairReq: Int32Array,
+  w: Work,
+  Q: readonly number[],
+  maxNodes: number,
+  forbidden = -1,
+  travelTies = false,
+  touched: Uint8Array | null = null,
+): boolean {
+  const R = model.requests;
+  const V = model.volunteers;
+  const load = PART_LOAD.get(V.n);
+  const slots = PART_SLOTS.get(V.n);
+  const list: number[] = [];
+  for (const r of Q) for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (e !== forbidden) list.push(e);
+  list.sort((a, b) => a - b);
+  const pairs = Int32Array.from(list);
+  const x = new Int32Array(pairs.length);
+  for (let i = 0; i < pairs.length; i++) {
+    const v = graph.volunteer[pairs[i]!]!;
+    load[v] = w.load[v]!;
+    slots[v] = V.slots[v]! - w.partners[v]!;
+  }
+  for (let i = 0; i < pairs.length; i++) {
+    const e = pairs[i]!;
+    x[i] = w.x[e]!;
+    if (x[i]! > 0) {
+      const v = graph.volunteer[e]!;
+      load[v]! -= x[i]!;
+      slots[v]!++;
+    }
+  }
+  const better = searchTeams(model, graph, pairReq, { pairs, demand: R.demand, load, slots, x, travelTies }, maxNodes);
+  if (!better) return false;
+  for (let i = 0; i < pairs.length; i++) {
+    const e = pairs[i]!;
+    const old = w.x[e]!;
+    const f = better[i]!;
+    if (old === f) continue;
+    const v = graph.volunteer[e]!;
+    if (old === 0) w.partners[v]!++;
+    if (f === 0) w.partners[v]!--;
+    w.load[v]! += f - old;
+    w.served[pairReq[e]!]! += f - old;
+    w.x[e] = f;
+    if (touched) touched[pairReq[e]!] = 1;
+  }
+  return true;
+}
+
+/** Reused per-volunteer scratch arrays of {@link searchPart} (only the part's volunteers are read). */
+class Scratch {
+  private buf = new Int32Array(0);
+  get(n: number): Int32Array {
+    if (this.buf.length < n) this.buf = new Int32Array(n);
+    return this.buf;
+  }
+}
+const PART_LOAD = new Scratch();
+const PART_SLOTS = new Scratch();
 
 /**
  * F2. Kicks: for each member of a team of two or more, in turn, that pair is

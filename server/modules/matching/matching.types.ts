@@ -116,6 +116,11 @@ export interface MatchOptions {
   localRepairAbovePairs?: number;
   /** Candidate graphs up to this many pairs (and within `teamSearchMaxPairs`) get the level-2 kicks, step F2 (default 2,000; 0 switches them off). */
   teamKickMaxPairs?: number;
+  /**
+   * Requests freed together in one displacement-chain neighbourhood, step F3
+   * (on the graphs of step F; default 10; 0 switches it off).
+   */
+  teamChainRequests?: number;
 }
 
 export interface MatchInstance {
