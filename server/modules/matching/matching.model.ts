@@ -133,6 +133,8 @@ export interface CompiledModel {
     sameGender: Uint8Array;
     /** Known volunteers as volunteer indices (unknown ids dropped). */
     known: Csr;
+    /** Excluded volunteers as volunteer indices, ascending (unknown ids dropped). */
+    excluded: Csr;
   };
   volunteers: Side & {
     source: readonly MatchVolunteer[];
@@ -226,7 +228,19 @@ export function compileVolunteers(volunteers: readonly MatchVolunteer[], project
   return vol;
 }
 
-/** Compiles requests; known volunteer ids are looked up in `volunteerById`. */
+/** Distinct volunteer indices of `ids`, ascending; ids of volunteers not in the instance are dropped. */
+function volunteerIndices(ids: readonly string[] | undefined, volunteerById: ReadonlyMap<string, number>): number[] {
+  return [...new Set((ids ?? []).map((id) => volunteerById.get(id) ?? -1).filter((v) => v >= 0))].sort((a, b) => a - b);
+}
+
+/** Whether volunteer v is excluded for request r (a short sorted list per request). */
+export function isExcluded(m: CompiledModel, r: number, v: number): boolean {
+  const X = m.requests.excluded;
+  for (let k = X.start[r]!; k < X.start[r + 1]!; k++) if (X.items[k] === v) return true;
+  return false;
+}
+
+/** Compiles requests; known and excluded volunteer ids are looked up in `volunteerById`. */
 export function compileRequests(
   requests: readonly MatchRequest[],
   projection: Projection,
@@ -243,9 +257,8 @@ export function compileRequests(
     weight: new Int32Array(nR),
     vogRequired: new Uint8Array(nR),
     sameGender: new Uint8Array(nR),
-    known: buildCsr(requests, (r) =>
-      [...new Set((r.knownVolunteerIds ?? []).map((id) => volunteerById.get(id) ?? -1).filter((v) => v >= 0))].sort((a, b) => a - b),
-    ),
+    known: buildCsr(requests, (r) => volunteerIndices(r.knownVolunteerIds, volunteerById)),
+    excluded: buildCsr(requests, (r) => volunteerIndices(r.excludedVolunteerIds, volunteerById)),
   };
   const seen = new Set<string>();
   for (let i = 0; i < nR; i++) {
@@ -289,7 +302,8 @@ export function compileModel(
 /**
  * The hard rules other than distance and category (which the index checks):
  * a common day part, VOG, municipality or both in the regional pool, same
- * gender when wished, a common language when the resident named any.
+ * gender when wished, a common language when the resident named any, and
+ * not one of the request's excluded volunteers.
  * `langMark` must hold `stamp` at the request's language ids.
  */
 export function feasibleRules(m: CompiledModel, r: number, v: number, langMark: Int32Array, stamp: number): boolean {
@@ -299,6 +313,7 @@ export function feasibleRules(m: CompiledModel, r: number, v: number, langMark: 
   if (R.vogRequired[r] === 1 && V.vogValid[v] !== 1) return false;
   if (R.municipality[r] !== V.municipality[v] && !(R.regionalPool[r] === 1 && V.regionalPool[v] === 1)) return false;
   if (R.sameGender[r] === 1 && (R.gender[r] === 0 || R.gender[r] !== V.gender[v])) return false;
+  if (isExcluded(m, r, v)) return false;
   const ls = R.languages.start;
   if (ls[r + 1]! > ls[r]!) {
     const vs = V.languages.start;
@@ -485,6 +500,7 @@ export function buildCandidates(m: CompiledModel, options: MatchOptions = {}): C
     const pool = R.regionalPool[r] === 1;
     const gender = R.sameGender[r] === 1 ? R.gender[r]! : -1;
     const langs = R.languages.start[r + 1]! > R.languages.start[r]!;
+    const excludes = R.excluded.start[r + 1]! > R.excluded.start[r]!;
     let count = 0;
     for (const { grid, reach } of bands) {
       const [c0, c1, r0, r1] = grid.range(x, y, reach);
@@ -513,6 +529,7 @@ export function buildCandidates(m: CompiledModel, options: MatchOptions = {}): C
             }
             if (!ok) continue;
           }
+          if (excludes && isExcluded(m, r, v)) continue;
           count++;
           const km = Math.sqrt(d2);
           nearest.offer(km, v);

@@ -85,6 +85,7 @@ export function requestArb(shape: CityShape, volunteerIds: string[]) {
     urgency: fc.constantFrom<Urgency>('low', 'normal', 'high'),
     waitingDays: fc.integer({ min: 0, max: 200 }),
     knownVolunteerIds: fc.subarray(volunteerIds, { maxLength: Math.min(2, volunteerIds.length) }),
+    excludedVolunteerIds: fc.subarray(volunteerIds, { maxLength: Math.min(2, volunteerIds.length) }),
   });
 }
 
@@ -153,6 +154,7 @@ export function pairViolations(request: MatchRequest, volunteer: MatchVolunteer)
   if ((request.languages ?? []).length > 0 && !request.languages!.some((l) => volunteer.languages.includes(l))) out.push('language');
   if (request.sameGender && (request.gender === undefined || request.gender === 'unknown' || request.gender !== volunteer.gender)) out.push('gender');
   if (request.municipalityId !== volunteer.municipalityId && !(request.regionalPool && volunteer.regionalPool)) out.push('municipality');
+  if ((request.excludedVolunteerIds ?? []).includes(volunteer.id)) out.push('excluded');
   return out;
 }
 

@@ -58,6 +58,11 @@ export interface MatchRequest {
   waitingDays: number;
   /** Volunteers who already help (or helped) this resident: preferred for continuity. */
   knownVolunteerIds?: readonly string[];
+  /**
+   * Volunteers never to propose for this request, whatever else fits: a block
+   * between the two, someone already asked who said no, the resident themself.
+   */
+  excludedVolunteerIds?: readonly string[];
 }
 
 /** A volunteer's offer (hulpaanbod) with remaining room. */
