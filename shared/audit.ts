@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'help_request.candidates.read',
   'help_request.suggestions.read',
   'help_match.propose',
+  'help_matching_round.run',
   'help_match.invite',
   'help_match.offer',
   'help_match.list',

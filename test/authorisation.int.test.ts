@@ -258,6 +258,8 @@ const ACTIONS: Record<string, Action> = {
   },
   'export an effect calculation': { method: 'GET', path: () => `/municipalities/{code}/effect-calculations/${calculationOfA}/export.csv`, allowed: ['social_worker', 'policy_officer', 'admin'] },
   'export an effect calculation as PDF': { method: 'GET', path: () => `/municipalities/{code}/effect-calculations/${calculationOfA}/export.pdf`, allowed: ['social_worker', 'policy_officer', 'admin'] },
+  // Last: a round makes proposals, which the cells above do not expect.
+  'run a city-wide matching round': { method: 'POST', path: () => '/municipalities/{code}/matching-rounds', allowed: ['social_worker', 'admin'] },
 };
 
 /** A small effect calculation without names. */

@@ -69,6 +69,7 @@ const TENANT_ROUTES: Record<string, Case> = {
   'POST /municipalities/{code}/matches/{matchId}/messages': { body: { body: 'Indringer stuurt een bericht.' } },
   'POST /municipalities/{code}/matches/{matchId}/sessions': { body: { happenedOn: '2026-11-02', minutes: 60 } },
   'GET /municipalities/{code}/coach/queue': {},
+  'POST /municipalities/{code}/matching-rounds': {},
   'GET /municipalities/{code}/help-requests/{requestId}/stalls': {},
   'GET /municipalities/{code}/help-requests/{requestId}/coaching': {},
   'PATCH /municipalities/{code}/help-requests/{requestId}/coaching': { body: { extraKm: 5 } },

@@ -1090,6 +1090,7 @@ export const en: Catalogue = {
   'action.help_request.candidates.read': 'Candidates for a request viewed',
   'action.help_request.suggestions.read': 'Suitable requests viewed',
   'action.help_match.propose': 'Volunteers proposed',
+  'action.help_matching_round.run': 'Matching round for the whole municipality',
   'action.help_match.invite': 'Volunteer invited',
   'action.help_match.offer': 'Help offered',
   'action.help_match.list': 'Matches viewed',

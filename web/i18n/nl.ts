@@ -1118,6 +1118,7 @@ export const nl = {
   'action.help_request.candidates.read': 'Kandidaten voor hulpvraag bekeken',
   'action.help_request.suggestions.read': 'Passende hulpvragen bekeken',
   'action.help_match.propose': 'Vrijwilligers voorgesteld',
+  'action.help_matching_round.run': 'Koppelronde voor de hele gemeente',
   'action.help_match.invite': 'Vrijwilliger uitgenodigd',
   'action.help_match.offer': 'Hulp aangeboden',
   'action.help_match.list': 'Koppelingen bekeken',

@@ -7,6 +7,7 @@ import { DAY_PART_CODES, SCHEDULES } from './neighbour-help.rules';
 import * as coach from './coach.service';
 import { CONTACT_STATUSES, RELATIONS } from './coach.service';
 import { figures } from './figures.service';
+import { runMatchingRound } from './matching-round.service';
 
 const codeParams = z.object({ code: MunicipalityCodeParam });
 const requestParams = z.object({ code: MunicipalityCodeParam, requestId: UuidParam('requestId') });
@@ -53,6 +54,21 @@ const QueueItemSchema = z
     suggestions: z.array(SuggestionSchema),
   })
   .openapi('CoachQueueItem');
+
+const RoundRequestSchema = z.object({ requestId: z.uuid(), categoryName: z.string(), pc4: z.string() });
+const MatchingRoundSchema = z
+  .object({
+    requests: z.number().int().openapi({ description: 'Open requests nobody was being asked for, taken into the round' }),
+    volunteers: z.number().int().openapi({ description: 'Volunteers with room the round could propose' }),
+    proposals: z.array(RoundRequestSchema.extend({ sessionsPerMonth: z.number(), km: z.number() })).openapi({ description: 'Requests now proposed to one volunteer who covers them whole' }),
+    teams: z
+      .array(RoundRequestSchema.extend({ members: z.number().int(), coveredSessionsPerMonth: z.number(), openSessionsPerMonth: z.number() }))
+      .openapi({ description: 'Requests the optimum serves with a team or in part: for the coach to make a rota; nothing stored' }),
+    unserved: z.number().int(),
+    servedSessionsPerMonth: z.number(),
+    requestedSessionsPerMonth: z.number(),
+  })
+  .openapi('MatchingRound');
 
 const CalendarEntrySchema = z.object({
   date: z.string(),
@@ -117,6 +133,18 @@ const FiguresSchema = z
 export function coachRoutes(deps: Deps) {
   const app = createRouter();
   const tags = ['neighbour help: coach'];
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/municipalities/{code}/matching-rounds',
+      tags,
+      summary: 'A city-wide matching round: the engine matches every open request nobody is asked for yet at once; whole-request proposals are made, teams listed for the coach (social workers, admins)',
+      request: { params: codeParams },
+      responses: { 200: jsonResponse(MatchingRoundSchema, 'What the round proposed'), ...commonErrors },
+    }),
+    async (c) => c.json(await runMatchingRound(deps, tenantContext(c)), 200),
+  );
 
   app.openapi(
     createRoute({

@@ -119,7 +119,7 @@ export async function volunteerNames(q: Queryable, c: CityInput, ids: string[]):
   return names;
 }
 
-function toVolunteer(v: VolunteerRow, c: CityInput, extraKm = 0): MatchVolunteer | null {
+export function toVolunteer(v: VolunteerRow, c: CityInput, extraKm = 0): MatchVolunteer | null {
   const area = findPc4(v.pc4);
   if (!area) return null;
   return {
@@ -142,7 +142,7 @@ function toVolunteer(v: VolunteerRow, c: CityInput, extraKm = 0): MatchVolunteer
   };
 }
 
-export function toRequest(r: repo.RequestForMatching, c: CityInput, known: readonly string[] = []): MatchRequest | null {
+export function toRequest(r: repo.RequestForMatching, c: CityInput, known: readonly string[] = [], excluded: readonly string[] = []): MatchRequest | null {
   const area = findPc4(r.pc4);
   const open = SESSIONS_TENTHS[r.schedule as Schedule] - r.coveredTenths;
   if (!area || open <= 0) return null;
@@ -162,6 +162,7 @@ export function toRequest(r: repo.RequestForMatching, c: CityInput, known: reado
     urgency: r.urgency as Urgency,
     waitingDays: Math.max(0, Math.floor((c.now.getTime() - r.createdAt.getTime()) / 86_400_000)),
     knownVolunteerIds: known,
+    excludedVolunteerIds: excluded,
   };
 }
 

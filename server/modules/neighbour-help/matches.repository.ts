@@ -134,6 +134,58 @@ export async function requestsTriedBy(q: Queryable, tenantId: string, volunteerP
   return new Set(rows.map((r) => r.id));
 }
 
+/** Waits until no other matching round of this municipality runs (held to the end of the transaction). */
+export async function lockMatchingRound(q: Queryable, tenantId: string): Promise<void> {
+  await q.execute(sql`select pg_advisory_xact_lock(hashtext(${`samenspel.matching_round.${tenantId}`}))`);
+}
+
+/**
+ * For a city-wide matching round, in three queries: per request the
+ * volunteers already tried on it and whether it has a live match (proposed
+ * or holding capacity); per volunteer what their open proposals would take
+ * (tenths of a session a month, requests); per resident the volunteers who
+ * helped them before; per person everyone they blocked or who blocked them.
+ */
+export async function matchingRoundContext(q: Queryable, tenantId: string) {
+  const matches = await q
+    .select({ requestId: helpMatches.requestId, volunteerPersonId: helpMatches.volunteerPersonId, state: helpMatches.state, tenths: helpMatches.sessionsPerMonthTenths })
+    .from(helpMatches)
+    .where(eq(helpMatches.tenantId, tenantId));
+  const tried = new Map<string, Set<string>>();
+  const live = new Set<string>();
+  const proposed = new Map<string, { tenths: number; requests: number }>();
+  for (const m of matches) {
+    if (m.state === 'proposed') {
+      const p = proposed.get(m.volunteerPersonId) ?? { tenths: 0, requests: 0 };
+      proposed.set(m.volunteerPersonId, { tenths: p.tenths + m.tenths, requests: p.requests + 1 });
+    }
+    if (!tried.has(m.requestId)) tried.set(m.requestId, new Set());
+    tried.get(m.requestId)!.add(m.volunteerPersonId);
+    if (m.state === 'proposed' || m.state === 'volunteer_accepted' || m.state === 'confirmed') live.add(m.requestId);
+  }
+  const knownRows = await queryRows<{ resident: string; volunteer: string }>(
+    q,
+    sql`select distinct r.resident_person_id as resident, m.volunteer_person_id as volunteer from help_matches m
+          join help_requests r on r.tenant_id = m.tenant_id and r.id = m.request_id
+         where m.tenant_id = ${tenantId} and m.confirmed_at is not null and m.no_shows = 0
+         order by 1, 2`,
+  );
+  const known = new Map<string, string[]>();
+  for (const k of knownRows) known.set(k.resident, [...(known.get(k.resident) ?? []), k.volunteer]);
+  const blockRows = await q
+    .select({ a: personBlocks.blockerPersonId, b: personBlocks.blockedPersonId })
+    .from(personBlocks)
+    .where(eq(personBlocks.tenantId, tenantId));
+  const blocked = new Map<string, Set<string>>();
+  for (const { a, b } of blockRows) {
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      if (!blocked.has(x)) blocked.set(x, new Set());
+      blocked.get(x)!.add(y);
+    }
+  }
+  return { tried, live, proposed, known, blocked };
+}
+
 export async function insertMatch(q: Queryable, row: Omit<typeof helpMatches.$inferInsert, 'id'>): Promise<string> {
   const id = randomUUID();
   await q.insert(helpMatches).values({ ...row, id });
