@@ -229,3 +229,17 @@ export const listMyMatches = (code: string) => request<MyMatch[]>('GET', `${base
 /** Both dates inclusive, YYYY-MM-DD. */
 export const getNeighbourHelpFigures = (code: string, from: string, to: string) =>
   request<NeighbourHelpFigures>('GET', `${base(code)}/neighbour-help/figures`, { query: { from, to } });
+
+/** What a city-wide matching round did (server/modules/neighbour-help/matching-round.service.ts). */
+export interface MatchingRound {
+  requests: number;
+  volunteers: number;
+  proposals: Array<{ requestId: string; categoryName: string; pc4: string; sessionsPerMonth: number; km: number }>;
+  teams: Array<{ requestId: string; categoryName: string; pc4: string; members: number; coveredSessionsPerMonth: number; openSessionsPerMonth: number }>;
+  unserved: number;
+  servedSessionsPerMonth: number;
+  requestedSessionsPerMonth: number;
+}
+
+/** Runs the engine over the whole municipality at once; makes proposals (coordinators). */
+export const runMatchingRound = (code: string) => request<MatchingRound>('POST', `${base(code)}/matching-rounds`, { body: {} });

@@ -4,6 +4,7 @@
  * request is stuck, how long the resident has been waiting, and the
  * suggested next steps as links into the coach's page for that request.
  * Reading the queue also lets the server find newly stalled requests.
+ * Above the queue, the city-wide matching round (koppelronde).
  */
 import { Paragraph } from '@utrecht/component-library-react';
 import type { CoachQueueItem } from '../api/coach';
@@ -12,6 +13,7 @@ import type { Membership } from '../api/types';
 import { coachRequestPath } from '../app/navigation';
 import { areaText } from '../components/HelpRequestDetails';
 import { LoadState } from '../components/LoadState';
+import { MatchingRound } from '../components/MatchingRound';
 import { PageHeading } from '../components/PageHeading';
 import { RequireAnyRole } from '../components/RequireAnyRole';
 import { causeText, SuggestionList, waitingText } from '../components/SuggestionList';
@@ -37,6 +39,7 @@ function CoachQueue({ membership }: { membership: Membership }) {
     <>
       <PageHeading>{t('coach.queueTitle')}</PageHeading>
       <Paragraph appearance="lead">{t('coach.queueIntro')}</Paragraph>
+      <MatchingRound code={code} />
       <LoadState resource={resource}>
         {(items) =>
           items.length === 0 ? (
