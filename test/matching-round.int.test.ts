@@ -28,6 +28,37 @@ async function count(env: TestEnv, query: ReturnType<typeof sql>): Promise<numbe
   return row?.n ?? -1;
 }
 
+const GROCERIES = ['Boodschappen op dinsdagmiddag, eens per maand.', 'Samen naar de markt op dinsdag, eens per maand.', 'Hulp bij de boodschappen, eens per maand.'];
+
+/**
+ * Posts `n` monthly grocery requests near Victor while every offer is off (so the platform proposes
+ * nobody), then switches Victor's offer on again, carrying nothing: the round is what finds him.
+ */
+async function postWhileNobodyOffers(env: TestEnv, resident: Agent, n: number): Promise<string[]> {
+  const categories = (await (await resident.get(`${base}/help-categories`)).json()) as Array<{ id: string; code: string }>;
+  const groceries = categories.find((c) => c.code === 'groceries')!.id;
+  await env.database.db.execute(sql`update volunteer_profiles set active = false where tenant_id = ${A.id}`);
+  await env.database.db.execute(sql`delete from help_matches where tenant_id = ${A.id} and volunteer_person_id = ${A.volunteer.id}`);
+  const ids: string[] = [];
+  for (const description of GROCERIES.slice(0, n)) {
+    env.clock.advance(7 * 60_000);
+    const res = await resident.post(`${base}/help-requests`, {
+      categoryId: groceries,
+      description,
+      schedule: 'monthly',
+      dayParts: ['tue:afternoon'],
+      durationMinutes: 60,
+      postcode: '3318 AB',
+      houseNumber: 12,
+    });
+    expect(res.status).toBe(201);
+    ids.push(((await res.json()) as { id: string }).id);
+  }
+  for (const id of ids) expect(await count(env, sql`help_matches where request_id = ${id}`)).toBe(0);
+  await env.database.db.execute(sql`update volunteer_profiles set active = true where tenant_id = ${A.id} and person_id = ${A.volunteer.id}`);
+  return ids;
+}
+
 describe('the city-wide matching round', () => {
   let env: TestEnv;
   let coordinator: Agent;
@@ -46,28 +77,7 @@ describe('the city-wide matching round', () => {
     coordinator = await signedIn(env.app, A.socialWorker.email);
     resident = await signedIn(env.app, A.resident.email);
     volunteer = await signedIn(env.app, A.volunteer.email);
-    const categories = (await (await resident.get(`${base}/help-categories`)).json()) as Array<{ id: string; code: string }>;
-    const groceries = categories.find((c) => c.code === 'groceries')!.id;
-    // Nobody can be proposed while the residents post: every offer is off, and Victor carries nothing yet.
-    await env.database.db.execute(sql`update volunteer_profiles set active = false where tenant_id = ${A.id}`);
-    await env.database.db.execute(sql`delete from help_matches where tenant_id = ${A.id} and volunteer_person_id = ${A.volunteer.id}`);
-    for (const description of ['Boodschappen op dinsdagmiddag, eens per maand.', 'Samen naar de markt op dinsdag, eens per maand.', 'Hulp bij de boodschappen, eens per maand.']) {
-      env.clock.advance(7 * 60_000);
-      const res = await resident.post(`${base}/help-requests`, {
-        categoryId: groceries,
-        description,
-        schedule: 'monthly',
-        dayParts: ['tue:afternoon'],
-        durationMinutes: 60,
-        postcode: '3318 AB',
-        houseNumber: 12,
-      });
-      expect(res.status).toBe(201);
-      posted.push(((await res.json()) as { id: string }).id);
-    }
-    for (const id of posted) expect(await count(env, sql`help_matches where request_id = ${id}`)).toBe(0);
-    // Then Victor's offer is on again: the round is what finds him for these requests.
-    await env.database.db.execute(sql`update volunteer_profiles set active = true where tenant_id = ${A.id} and person_id = ${A.volunteer.id}`);
+    posted.push(...(await postWhileNobodyOffers(env, resident, 3)));
   });
   afterAll(() => env.close());
 
@@ -178,5 +188,27 @@ describe('the city-wide matching round', () => {
     expect((await other.post(`${base}/matching-rounds`, {})).status).toBe(403);
     const admin = await signedIn(env.app, A.admin.email);
     expect((await admin.post(`${base}/matching-rounds`, {})).status).toBe(200);
+  });
+});
+
+describe('two matching rounds at the same moment', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv();
+  });
+  afterAll(() => env.close());
+
+  it('ask the volunteer once: the second round waits for the first and sees its proposals', async () => {
+    const resident = await signedIn(env.app, A.resident.email);
+    const posted = await postWhileNobodyOffers(env, resident, 2);
+    // The demo's weekly request waits for the coach, so Victor's room goes to the two monthly ones.
+    await env.database.db.execute(sql`update help_requests set sensitive = true where id = ${A.helpRequestId}`);
+    const [worker, admin] = [await signedIn(env.app, A.socialWorker.email), await signedIn(env.app, A.admin.email)];
+    const results = await Promise.all([worker.post(`${base}/matching-rounds`, {}), admin.post(`${base}/matching-rounds`, {})]);
+    const rounds = (await Promise.all(results.map((r) => r.json()))) as Round[];
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    const proposed = rounds.flatMap((r) => r.proposals.map((p) => p.requestId)).filter((id) => posted.includes(id));
+    expect(proposed.sort()).toEqual([...posted].sort());
+    expect(await count(env, sql`help_matches where tenant_id = ${A.id} and volunteer_person_id = ${A.volunteer.id}`)).toBe(2);
   });
 });
