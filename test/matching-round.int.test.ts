@@ -30,30 +30,32 @@ async function count(env: TestEnv, query: ReturnType<typeof sql>): Promise<numbe
 
 const GROCERIES = ['Boodschappen op dinsdagmiddag, eens per maand.', 'Samen naar de markt op dinsdag, eens per maand.', 'Hulp bij de boodschappen, eens per maand.'];
 
+/** The resident posts a monthly grocery request at 3318 AB for Tuesday afternoons; returns its id. */
+async function postGroceries(env: TestEnv, resident: Agent, description: string): Promise<string> {
+  const categories = (await (await resident.get(`${base}/help-categories`)).json()) as Array<{ id: string; code: string }>;
+  env.clock.advance(7 * 60_000); // stays under the posting limit of ten an hour
+  const res = await resident.post(`${base}/help-requests`, {
+    categoryId: categories.find((c) => c.code === 'groceries')!.id,
+    description,
+    schedule: 'monthly',
+    dayParts: ['tue:afternoon'],
+    durationMinutes: 60,
+    postcode: '3318 AB',
+    houseNumber: 12,
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
 /**
  * Posts `n` monthly grocery requests near Victor while every offer is off (so the platform proposes
  * nobody), then switches Victor's offer on again, carrying nothing: the round is what finds him.
  */
 async function postWhileNobodyOffers(env: TestEnv, resident: Agent, n: number): Promise<string[]> {
-  const categories = (await (await resident.get(`${base}/help-categories`)).json()) as Array<{ id: string; code: string }>;
-  const groceries = categories.find((c) => c.code === 'groceries')!.id;
   await env.database.db.execute(sql`update volunteer_profiles set active = false where tenant_id = ${A.id}`);
   await env.database.db.execute(sql`delete from help_matches where tenant_id = ${A.id} and volunteer_person_id = ${A.volunteer.id}`);
   const ids: string[] = [];
-  for (const description of GROCERIES.slice(0, n)) {
-    env.clock.advance(7 * 60_000);
-    const res = await resident.post(`${base}/help-requests`, {
-      categoryId: groceries,
-      description,
-      schedule: 'monthly',
-      dayParts: ['tue:afternoon'],
-      durationMinutes: 60,
-      postcode: '3318 AB',
-      houseNumber: 12,
-    });
-    expect(res.status).toBe(201);
-    ids.push(((await res.json()) as { id: string }).id);
-  }
+  for (const description of GROCERIES.slice(0, n)) ids.push(await postGroceries(env, resident, description));
   for (const id of ids) expect(await count(env, sql`help_matches where request_id = ${id}`)).toBe(0);
   await env.database.db.execute(sql`update volunteer_profiles set active = true where tenant_id = ${A.id} and person_id = ${A.volunteer.id}`);
   return ids;
@@ -151,19 +153,7 @@ describe('the city-wide matching round', () => {
     );
     const live = await queryRows<{ id: string }>(env.database.db, sql`select id from help_matches where tenant_id = ${A.id} and volunteer_person_id = ${A.volunteer.id} and state = 'proposed'`);
     for (const m of live) expect((await volunteer.post(`${base}/matches/${m.id}/decision`, { decision: 'decline', reason: 'no_time' })).status).toBe(200);
-    env.clock.advance(7 * 60_000);
-    const categories = (await (await resident.get(`${base}/help-categories`)).json()) as Array<{ id: string; code: string }>;
-    const res = await resident.post(`${base}/help-requests`, {
-      categoryId: categories.find((c) => c.code === 'groceries')!.id,
-      description: 'Boodschappen na een blokkade, eens per maand.',
-      schedule: 'monthly',
-      dayParts: ['tue:afternoon'],
-      durationMinutes: 60,
-      postcode: '3318 AB',
-      houseNumber: 12,
-    });
-    expect(res.status).toBe(201);
-    const blockedId = ((await res.json()) as { id: string }).id;
+    const blockedId = await postGroceries(env, resident, 'Boodschappen na een blokkade, eens per maand.');
     const fourth = await round();
     expect(fourth.proposals.map((p) => p.requestId)).not.toContain(blockedId);
     expect(await count(env, sql`help_matches where request_id = ${blockedId}`)).toBe(0);
