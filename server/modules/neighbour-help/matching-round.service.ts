@@ -116,7 +116,7 @@ export async function runMatchingRound(deps: Deps, ctx: TenantContext): Promise<
         state: 'proposed',
         origin: 'engine',
         sessionsPerMonthTenths: Math.max(1, Math.round(a.sessionsPerMonth * 10)),
-        distanceM: Math.round(a.explanation.km * 1000),
+        distanceM: Math.round(a.km * 1000),
         explanation: a.explanation,
         createdByPersonId: ctx.actor.personId,
         createdAt: now,
@@ -124,7 +124,7 @@ export async function runMatchingRound(deps: Deps, ctx: TenantContext): Promise<
       });
       await notify(tx, tenantId, [volunteerPersonId], 'match.proposed', id, now);
       await audit(tx, ctx, { action: 'help_match.propose', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: req.id, subjectPersonId: row.residentPersonId });
-      proposals.push({ ...where, sessionsPerMonth: a.sessionsPerMonth, km: a.explanation.km });
+      proposals.push({ ...where, sessionsPerMonth: a.sessionsPerMonth, km: a.km });
     }
     // The round itself: no one resident's data, so no subject; the proposals above carry theirs.
     await audit(tx, ctx, { action: 'help_matching_round.run', purpose: 'neighbour_help', resourceType: 'municipality', resourceId: tenantId, subjectPersonId: null });
