@@ -1357,6 +1357,8 @@ function teamNeighbourhoods(
     for (let r0 = 0; r0 < R.n; r0++) {
       if (graph.start[r0 + 1]! === graph.start[r0]!) continue;
       if (focus && focus.starts[r0] !== 1) continue;
+      // Chains start where a team could shrink (unless the whole instance is one part).
+      if (growth === 'strongest' && R.n > maxRequests && teamSize(graph, w.x, r0) < 2) continue;
       const Q = [r0];
       inQ[r0] = 1;
       if (R.n <= maxRequests) {
@@ -1366,10 +1368,6 @@ function teamNeighbourhoods(
           inQ[r] = 1;
         }
         r0 = R.n;
-      }
-      if (growth === 'strongest' && teamSize(graph, w.x, r0) < 2) {
-        inQ[r0] = 0;
-        continue;
       }
       for (let h = 0; h < Q.length && Q.length < maxRequests; h++) {
         const r = Q[h]!;
