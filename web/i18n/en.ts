@@ -1449,7 +1449,7 @@ export const en: Catalogue = {
   'coach.roundColArea': 'Postcode area',
   'coach.roundColTimes': 'Times a month',
   'coach.roundColKm': 'Distance',
-  'coach.roundColMembers': 'Volunteers needed',
+  'coach.roundColMembers': 'Volunteers found',
   'coach.roundColCovered': 'Covered',
   'coach.roundKm': '{km} km',
   'coach.roundCovered': '{covered} of {open} times a month',

@@ -1477,7 +1477,7 @@ export const nl = {
   'coach.roundColArea': 'Postcodegebied',
   'coach.roundColTimes': 'Keer per maand',
   'coach.roundColKm': 'Afstand',
-  'coach.roundColMembers': 'Vrijwilligers nodig',
+  'coach.roundColMembers': 'Vrijwilligers gevonden',
   'coach.roundColCovered': 'Gedekt',
   'coach.roundKm': '{km} km',
   'coach.roundCovered': '{covered} van {open} keer per maand',
