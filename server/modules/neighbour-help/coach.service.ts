@@ -27,7 +27,7 @@ import * as nhRepo from './neighbour-help.repository';
 import * as matchRepo from './matches.repository';
 import * as repo from './coach.repository';
 import { candidatesForRequest, openCity, rotaForRequest, volunteerNames, type CityInput } from './matches.proposals';
-import { volunteerHere } from './regional-pool.service';
+import { proposeTo } from './matches.service';
 import { planFromReferral } from '../household/household.service';
 import { mayActForResident, mayNeighbourHelp } from './neighbour-help.policy';
 import { SESSIONS_TENTHS, type Schedule } from './neighbour-help.rules';
@@ -424,22 +424,7 @@ async function addRotaMember(
   m: { volunteerPersonId: string; sessionsPerMonth: number; km: number; explanation: unknown },
   now: Date,
 ): Promise<void> {
-  const volunteerPersonId = await volunteerHere(tx, ctx, c, m.volunteerPersonId);
-  const id = await matchRepo.insertMatch(tx, {
-    tenantId: ctx.tenant.id,
-    requestId: r.id,
-    volunteerPersonId,
-    state: 'proposed',
-    origin: 'coach',
-    sessionsPerMonthTenths: Math.max(1, Math.round(m.sessionsPerMonth * 10)),
-    distanceM: Math.round(m.km * 1000),
-    explanation: m.explanation ?? {},
-    rotaId,
-    createdByPersonId: ctx.actor.personId,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await notify(tx, ctx.tenant.id, [volunteerPersonId], 'match.proposed', id, now);
+  await proposeTo(tx, ctx, c, r.id, m, 'coach', now, rotaId);
 }
 
 type RotaViewer = 'coordinator' | 'resident' | 'member';

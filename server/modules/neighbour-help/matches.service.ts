@@ -85,6 +85,41 @@ async function loadRequest(tx: Tx, ctx: TenantContext, requestId: string) {
 }
 
 /**
+ * One proposal to one volunteer (the engine's or the coach's, in a rota or
+ * not) and their notification. A volunteer from the regional pool becomes a
+ * person here first. Returns the match id. Runs inside the caller's
+ * transaction; the caller audits.
+ */
+export async function proposeTo(
+  tx: Tx,
+  ctx: TenantContext,
+  city: CityInput,
+  requestId: string,
+  m: { volunteerPersonId: string; sessionsPerMonth: number; km: number; explanation: unknown },
+  origin: 'engine' | 'coach',
+  now: Date,
+  rotaId: string | null = null,
+): Promise<string> {
+  const volunteerPersonId = await volunteerHere(tx, ctx, city, m.volunteerPersonId);
+  const id = await repo.insertMatch(tx, {
+    tenantId: ctx.tenant.id,
+    requestId,
+    volunteerPersonId,
+    state: 'proposed',
+    origin,
+    sessionsPerMonthTenths: Math.max(1, Math.round(m.sessionsPerMonth * 10)),
+    distanceM: Math.round(m.km * 1000),
+    explanation: m.explanation ?? {},
+    rotaId,
+    createdByPersonId: ctx.actor.personId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await notify(tx, ctx.tenant.id, [volunteerPersonId], 'match.proposed', id, now);
+  return id;
+}
+
+/**
  * The platform's own proposals for a request: up to {@link AUTO_PROPOSALS}
  * volunteers who can each take the whole request. A recurring request that
  * no single volunteer can carry is left for a rota (the coach). Returns the
@@ -104,21 +139,7 @@ export async function proposeAutomatically(tx: Tx, ctx: TenantContext, requestId
   const now = ctx.now();
   let made = 0;
   for (const c of candidates.slice(0, room)) {
-    const volunteerPersonId = await volunteerHere(tx, ctx, city, c.volunteerPersonId);
-    const id = await repo.insertMatch(tx, {
-      tenantId: ctx.tenant.id,
-      requestId,
-      volunteerPersonId,
-      state: 'proposed',
-      origin: 'engine',
-      sessionsPerMonthTenths: Math.max(1, Math.round(c.sessionsPerMonth * 10)),
-      distanceM: Math.round(c.km * 1000),
-      explanation: c.explanation,
-      createdByPersonId: ctx.actor.personId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await notify(tx, ctx.tenant.id, [volunteerPersonId], 'match.proposed', id, now);
+    await proposeTo(tx, ctx, city, requestId, c, 'engine', now);
     made++;
   }
   if (made > 0) {

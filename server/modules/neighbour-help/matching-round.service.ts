@@ -21,13 +21,12 @@ import { AppError } from '../../core/errors';
 import type { Deps } from '../../http/env';
 import { runInTenant } from '../../http/tenant';
 import { audit } from '../../audit/audit.service';
-import { notify } from '../notifications/notifications.repository';
 import { solve } from '../matching/matching.engine';
 import type { MatchRequest } from '../matching/matching.types';
 import * as repo from './matches.repository';
 import * as nhRepo from './neighbour-help.repository';
 import { NO_SHOW_LIMIT, openCity, toRequest, toVolunteer, volunteerRows } from './matches.proposals';
-import { volunteerHere } from './regional-pool.service';
+import { proposeTo } from './matches.service';
 import { mayNeighbourHelp } from './neighbour-help.policy';
 
 /** A request the optimum serves with more than one volunteer, or only in part: the coach makes a rota. */
@@ -108,21 +107,7 @@ export async function runMatchingRound(deps: Deps, ctx: TenantContext): Promise<
         teams.push({ ...where, members: list.length, coveredSessionsPerMonth: covered, openSessionsPerMonth: req.sessionsPerMonth });
         continue;
       }
-      const volunteerPersonId = await volunteerHere(tx, ctx, city, a.volunteerId);
-      const id = await repo.insertMatch(tx, {
-        tenantId,
-        requestId: req.id,
-        volunteerPersonId,
-        state: 'proposed',
-        origin: 'engine',
-        sessionsPerMonthTenths: Math.max(1, Math.round(a.sessionsPerMonth * 10)),
-        distanceM: Math.round(a.km * 1000),
-        explanation: a.explanation,
-        createdByPersonId: ctx.actor.personId,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await notify(tx, tenantId, [volunteerPersonId], 'match.proposed', id, now);
+      await proposeTo(tx, ctx, city, req.id, { volunteerPersonId: a.volunteerId, sessionsPerMonth: a.sessionsPerMonth, km: a.km, explanation: a.explanation }, 'engine', now);
       await audit(tx, ctx, { action: 'help_match.propose', purpose: 'neighbour_help', resourceType: 'help_request', resourceId: req.id, subjectPersonId: row.residentPersonId });
       proposals.push({ ...where, sessionsPerMonth: a.sessionsPerMonth, km: a.km });
     }
