@@ -1,8 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ejectionChains, evaluateLevels, exchangeMembers, repairStats, solve, solveFlows, teamSearchStats, workFrom } from './matching.engine';
+import {
+  carrierStats,
+  compareLevels,
+  ejectionChains,
+  evaluateLevels,
+  exchangeMembers,
+  repairStats,
+  searchSupports,
+  solve,
+  solveFlows,
+  teamSearchStats,
+  workFrom,
+} from './matching.engine';
 import { balanceCost, buildCandidates, compileModel, pairRequests, type CandidateGraph, type CompiledModel } from './matching.model';
 import { generateCity } from '../../../bench/matching-generate';
+import { solveGreedy } from '../../../bench/matching-greedy';
 import { cityArb, requestAt, solutionViolations, volunteerAt } from './matching.test-support';
 import { SESSIONS_PER_MONTH, dayParts, type MatchRequest, type MatchVolunteer, type ObjectiveLevels } from './matching.types';
 
@@ -387,6 +400,86 @@ describe('solve', () => {
     expect(withChains.totals.objective.teamCost).toBe(134);
     expect(solutionViolations(city.requests, city.volunteers, withChains.assignments)).toEqual([]);
   }, 60_000);
+
+  it('moves whole carriers between requests (step F4): the benchmark tiny city, seed 10, reaches the proven optimum', () => {
+    const city = generateCity('tiny', 10);
+    const without = solve({ ...city, options: { carrierMoves: 0 } });
+    const withMoves = solve(city);
+    expect(carrierStats.kept).toBeGreaterThan(0);
+    expect(without.totals.objective).toEqual({ weightedServedUnits: 9117, teamCost: 114, travelCost: 150645 });
+    // HiGHS's proven optimum on all three levels (bench/MATCHING-RESULTS.md): four volunteers who
+    // each carry a whole request alone change requests, and six requests get other teams around them.
+    expect(withMoves.totals.objective).toEqual({ weightedServedUnits: 9117, teamCost: 114, travelCost: 140001 });
+    expect(solutionViolations(city.requests, city.volunteers, withMoves.assignments)).toEqual([]);
+  }, 60_000);
+
+  it('chooses whole teams by travel (the support search of step F4): the carrier goes where the small volunteers cannot', () => {
+    // Two requests of 2 sessions 3.3 km apart; one volunteer who can carry either alone sits by B,
+    // two who come once a month sit by A. Every volunteer has one resident slot.
+    const m = compileModel(
+      [requestAt('A', 51.92, { sessionsPerMonth: 2 }), requestAt('B', 51.95, { sessionsPerMonth: 2 })],
+      [volunteerAt('big', 51.951, { sessionsPerMonth: 2 }), volunteerAt('s1', 51.921), volunteerAt('s2', 51.922)],
+    );
+    const g = buildCandidates(m, UNCUT);
+    const pairReq = pairRequests(g, m.requests.n);
+    const pair = (r: number, v: number) => [...Array(g.nPairs).keys()].find((e) => pairReq[e] === r && g.volunteer[e] === v)!;
+    // The wrong way round: the carrier serves A, the small ones travel to B. Same team cost.
+    const x = new Int32Array(g.nPairs);
+    x[pair(0, 0)] = 20;
+    x[pair(1, 1)] = 10;
+    x[pair(1, 2)] = 10;
+    const before = evaluateLevels(m, g, x);
+    // No single member move helps: every slot is taken.
+    expect(exchangeMembers(m, g, pairReq, workFrom(m, g, pairReq, x.slice()))).toBe(false);
+    const w = workFrom(m, g, pairReq, x.slice());
+    expect(searchSupports(m, g, pairReq, w, [0, 1], 100)).toBe(true);
+    expect(w.x[pair(1, 0)]).toBe(20);
+    expect(w.x[pair(0, 1)]).toBe(10);
+    expect(w.x[pair(0, 2)]).toBe(10);
+    const after = evaluateLevels(m, g, w.x);
+    expect(after.weightedServedUnits).toBe(before.weightedServedUnits);
+    expect(after.teamCost).toBe(before.teamCost);
+    expect(after.travelCost).toBeLessThan(before.travelCost);
+    // Optimal now: nothing better to find.
+    expect(searchSupports(m, g, pairReq, w, [0, 1], 100)).toBe(false);
+  });
+
+  it('never worsens a solution with the support search, and keeps every request served as it was', () => {
+    // Few volunteers for the demand, two resident slots each: room and slots are shared between teams.
+    // The start is the greedy baseline's.
+    const shape = { maxRequests: 6, maxVolunteers: 6, maxUnits: 45, spread: 0.01, maxResidents: 2 };
+    let improved = 0;
+    fc.assert(
+      fc.property(cityArb(shape), ({ requests, volunteers }) => {
+        const m = compileModel(requests, volunteers);
+        const g = buildCandidates(m);
+        const pairReq = pairRequests(g, m.requests.n);
+        const x = solveGreedy(m, g);
+        const before = evaluateLevels(m, g, x);
+        const w = workFrom(m, g, pairReq, x.slice());
+        const served = Array.from(w.served);
+        const changed = searchSupports(m, g, pairReq, w, [...Array(m.requests.n).keys()], 5_000);
+        const after = evaluateLevels(m, g, w.x);
+        if (changed) {
+          improved++;
+          expect(compareLevels(after, before)).toBeLessThan(0);
+        } else expect(after).toEqual(before);
+        // The work state agrees with the flows, within every volunteer's room and slots.
+        const again = workFrom(m, g, pairReq, w.x);
+        expect(Array.from(w.served)).toEqual(Array.from(again.served));
+        expect(Array.from(w.load)).toEqual(Array.from(again.load));
+        expect(Array.from(w.partners)).toEqual(Array.from(again.partners));
+        expect(Array.from(w.served)).toEqual(served);
+        for (let v = 0; v < m.volunteers.n; v++) {
+          expect(w.load[v]!).toBeLessThanOrEqual(m.volunteers.capacity[v]!);
+          expect(w.partners[v]!).toBeLessThanOrEqual(m.volunteers.slots[v]!);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    // Not vacuous: from some starts the search does find a better solution.
+    expect(improved).toBeGreaterThan(0);
+  });
 
   it('turns a rotated cycle of three full volunteers back with ejection chains (step G3)', () => {
     // Residents and volunteers in pairs about 1 km apart along a line.

@@ -152,6 +152,7 @@ const DEFAULTS: Required<MatchOptions> = {
   localRepairAbovePairs: 50_000,
   teamKickMaxPairs: 2_000,
   teamChainRequests: 10,
+  carrierMoves: 40,
 };
 
 /** Matches all requests to volunteers; see the module header for the formulation. */
@@ -480,6 +481,12 @@ export function solveFlows(model: CompiledModel, graph: CandidateGraph, options:
       consolidate(model, graph, pairReq, work);
       fill(model, graph, pairReq, work);
       work = sweepMembers(model, graph, pairReq, polish(model, graph, pairReq, work));
+    }
+    // F4. Carrier moves: level 3 across plateaus that no member move can leave.
+    carrierStats.tried = carrierStats.kept = 0;
+    if (opts.carrierMoves > 0 && graph.nPairs <= opts.teamKickMaxPairs) {
+      const moved = carrierMoves(model, graph, pairReq, work, opts.teamChainRequests, SUPPORT_NODES, opts.carrierMoves);
+      if (moved) work = sweepMembers(model, graph, pairReq, moved);
     }
   }
   if (opts.exactComponentPairs > 0) solveSmallComponentsExactly(model, graph, pairReq, work.x, opts.exactComponentPairs);
@@ -1322,6 +1329,9 @@ const EJECTION_DEPTH = 4;
 /** Sweeps of step G (each followed by the travel polish), while a sweep changes something. */
 const SWAP_SWEEPS = 5;
 
+/** Nodes of one {@link searchSupports} in step F4 (a node is one team choice; only leaves solve a flow). */
+const SUPPORT_NODES = 2_000;
+
 /** Passes of step F over all requests (it stops earlier when a pass changes nothing). */
 const TEAM_SEARCH_PASSES = 3;
 
@@ -1474,6 +1484,241 @@ export function searchPart(
   return true;
 }
 
+/** Largest team {@link searchSupports} enumerates per request. */
+const SUPPORT_TEAM_MAX = 4;
+/** Teams per request {@link searchSupports} keeps (cheapest first); a request with more is not searched. */
+const SUPPORT_TEAMS_MAX = 3_000;
+
+/**
+ * Level 3 (with level 2) on a part: branch and bound over whole *teams*.
+ * Each request of `Q` keeps the units it is served now (level 1 held); its
+ * candidate teams are the minimal sets of up to SUPPORT_TEAM_MAX of its
+ * candidates whose room covers them (at team costs the incumbent allows),
+ * each with its least travel alone. The search picks one team per request,
+ * requests with the fewest teams first, within every volunteer's slots; its
+ * bound is the chosen teams' cost plus each open request's least team cost
+ * (integral per request, so a request of 43 units and volunteers of 20 costs
+ * 3, where the cover hull of step F gives 2.15), and at that cost, their
+ * travel plus each open request's least travel. A leaf is solved by one flow
+ * (D, on the chosen support; it fails when shared room does not suffice).
+ * Exact for level 3 over minimal teams when it ends within `maxNodes` nodes.
+ * A better solution is written into `w`; returns whether it changed.
+ */
+export function searchSupports(
+  model: CompiledModel,
+  graph: CandidateGraph,
+  pairReq: Int32Array,
+  w: Work,
+  Q: readonly number[],
+  maxNodes: number,
+  target: { need: Int32Array; maxTeam: number } | null = null,
+): boolean {
+  const R = model.requests;
+  const V = model.volunteers;
+  const load = PART_LOAD.get(V.n);
+  const slots = PART_SLOTS.get(V.n);
+  const partPairs: number[] = [];
+  for (const r of Q) for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) partPairs.push(e);
+  for (const e of partPairs) {
+    const v = graph.volunteer[e]!;
+    load[v] = w.load[v]!;
+    slots[v] = V.slots[v]! - w.partners[v]!;
+  }
+  let incTeam = 0;
+  for (const e of partPairs) {
+    if (w.x[e]! <= 0) continue;
+    const v = graph.volunteer[e]!;
+    load[v]! -= w.x[e]!;
+    slots[v]!++;
+    incTeam += graph.team[e]!;
+  }
+  const partVolunteers = [...new Set(partPairs.map((e) => graph.volunteer[e]!))];
+  /** Travel and load balance of the part's flows (the rest fixed). */
+  const localCost = (pairs: ArrayLike<number>, flows: ArrayLike<number>): number => {
+    let c = 0;
+    const add = new Map<number, number>();
+    for (let i = 0; i < pairs.length; i++) {
+      const f = flows[i]!;
+      if (f <= 0) continue;
+      c += graph.travel[pairs[i]!]! * f;
+      const v = graph.volunteer[pairs[i]!]!;
+      add.set(v, (add.get(v) ?? 0) + f);
+    }
+    for (const v of partVolunteers) c += balanceCost(V.existing[v]! + load[v]!, add.get(v) ?? 0, V.capacityTotal[v]!);
+    return c;
+  };
+  const incFlows = partPairs.map((e) => w.x[e]!);
+  const need = target ? target.need : w.served;
+  // Without a target the incumbent is the part as it is; with one, the first solution within maxTeam.
+  let bestTeam = target ? target.maxTeam : incTeam;
+  let bestCost = target ? Infinity : localCost(partPairs, incFlows);
+  // Candidate teams per request.
+  interface Team {
+    members: number[];
+    give: number[];
+    cost: number;
+    travel: number;
+  }
+  const teams: Team[][] = [];
+  let minSum = 0;
+  for (const r of Q) {
+    const units = need[r]!;
+    const list: Team[] = [];
+    if (units === 0) list.push({ members: [], give: [], cost: 0, travel: 0 });
+    else {
+      const cands: number[] = [];
+      for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+        const v = graph.volunteer[e]!;
+        if (slots[v]! > 0 && Math.min(graph.cap[e]!, V.capacity[v]! - load[v]!) > 0) cands.push(e);
+      }
+      const room = (e: number): number => Math.min(graph.cap[e]!, V.capacity[v0(e)]! - load[v0(e)]!);
+      const members: number[] = [];
+      const grow = (from: number, covered: number): void => {
+        if (list.length > SUPPORT_TEAMS_MAX) return;
+        if (covered >= units) {
+          // Minimal: no member could be left out.
+          for (const e of members) if (covered - room(e) >= units) return;
+          const byTravel = members.slice().sort((a, b) => graph.travel[a]! - graph.travel[b]! || a - b);
+          let left = units;
+          let travel = 0;
+          let cost = 0;
+          for (const e of byTravel) {
+            const u = Math.min(left, room(e));
+            travel += u * graph.travel[e]!;
+            left -= u;
+            cost += graph.team[e]!;
+          }
+          // What each member must give at least (the others' room falls short by that much).
+          const give = members.map((e) => Math.max(0, units - (covered - room(e))));
+          list.push({ members: members.slice(), give, cost, travel });
+          return;
+        }
+        if (members.length >= SUPPORT_TEAM_MAX) return;
+        for (let k = from; k < cands.length; k++) {
+          members.push(cands[k]!);
+          grow(k + 1, covered + room(cands[k]!));
+          members.pop();
+        }
+      };
+      grow(0, 0);
+    }
+    if (list.length === 0 || list.length > SUPPORT_TEAMS_MAX) return false;
+    list.sort((a, b) => a.cost - b.cost || a.travel - b.travel);
+    teams.push(list);
+    minSum += list[0]!.cost;
+  }
+  function v0(e: number): number {
+    return graph.volunteer[e]!;
+  }
+  if (minSum > bestTeam) return false;
+  // Requests with the fewest teams within the slack first.
+  const slack = bestTeam - minSum;
+  const order = Q.map((_, j) => j);
+  const within = teams.map((list) => list.filter((t) => t.cost <= list[0]!.cost + slack).length);
+  order.sort((a, b) => within[a]! - within[b]! || a - b);
+  const nQ = Q.length;
+  const restCost = new Float64Array(nQ + 1);
+  const restTravel = new Float64Array(nQ + 1);
+  for (let k = nQ - 1; k >= 0; k--) {
+    const list = teams[order[k]!]!;
+    restCost[k] = restCost[k + 1]! + list[0]!.cost;
+    // The least travel among the request's cheapest teams (the list is sorted by cost, then travel).
+    restTravel[k] = restTravel[k + 1]! + list[0]!.travel;
+  }
+  const used = new Int32Array(V.n);
+  const chosen: Team[] = new Array(nQ);
+  const demandLeft = new Int32Array(R.n);
+  let needSum = 0;
+  for (const r of Q) {
+    demandLeft[r] = need[r]!;
+    needSum += need[r]!;
+  }
+  let nodes = 0;
+  let best: { pairs: Int32Array; flows: Int32Array } | null = null;
+  const leaf = (team: number): void => {
+    const list: number[] = [];
+    for (const t of chosen) list.push(...t.members);
+    const pairs = Int32Array.from(list);
+    const flows = runFlow(model, graph, pairReq, { pairs, demandLeft, load, pairCost: (e) => graph.travel[e]!, slotted: null, slotsLeft: null });
+    let served = 0;
+    for (let i = 0; i < flows.length; i++) served += flows[i]!;
+    if (served < needSum) return;
+    const cost = localCost(pairs, flows);
+    if (team < bestTeam || (team === bestTeam && cost < bestCost)) {
+      bestTeam = team;
+      bestCost = cost;
+      best = { pairs, flows };
+    }
+  };
+  const given = new Int32Array(V.n);
+  /** Whether team t still fits: a slot left at each member, and room for what each must give. */
+  const fits = (t: Team): boolean => {
+    for (let i = 0; i < t.members.length; i++) {
+      const v = graph.volunteer[t.members[i]!]!;
+      if (used[v]! >= slots[v]! || given[v]! + t.give[i]! > V.capacity[v]! - load[v]!) return false;
+    }
+    return true;
+  };
+  const take = (t: Team, sign: number): void => {
+    for (let i = 0; i < t.members.length; i++) {
+      const v = graph.volunteer[t.members[i]!]!;
+      used[v]! += sign;
+      given[v]! += sign * t.give[i]!;
+    }
+  };
+  const visit = (k: number, team: number, travel: number): void => {
+    if (nodes++ >= maxNodes) return;
+    if (k === nQ) {
+      leaf(team);
+      return;
+    }
+    // The bound with the slots taken so far: each open request's cheapest team that still fits.
+    let restC = 0;
+    let restT = 0;
+    for (let k2 = k + 1; k2 < nQ; k2++) {
+      const t = teams[order[k2]!]!.find(fits);
+      if (!t) return;
+      restC += t.cost;
+      restT += t.travel;
+    }
+    for (const t of teams[order[k]!]!) {
+      const lb = team + t.cost + restC;
+      if (lb > bestTeam) break;
+      if (lb === bestTeam && travel + t.travel + restT >= bestCost) continue;
+      if (!fits(t)) continue;
+      take(t, 1);
+      chosen[k] = t;
+      visit(k + 1, team + t.cost, travel + t.travel);
+      take(t, -1);
+      if (nodes >= maxNodes) return;
+    }
+  };
+  visit(0, 0, 0);
+  supportSearchStats.searches++;
+  supportSearchStats.nodes += Math.min(nodes, maxNodes);
+  if (nodes >= maxNodes) supportSearchStats.cutOff++;
+  if (!best) return false;
+  const { pairs, flows } = best as { pairs: Int32Array; flows: Int32Array };
+  const next = new Map<number, number>();
+  for (let i = 0; i < pairs.length; i++) if (flows[i]! > 0) next.set(pairs[i]!, flows[i]!);
+  for (const e of partPairs) {
+    const old = w.x[e]!;
+    const f = next.get(e) ?? 0;
+    if (old === f) continue;
+    const v = graph.volunteer[e]!;
+    if (old === 0) w.partners[v]!++;
+    if (f === 0) w.partners[v]!--;
+    w.load[v]! += f - old;
+    w.served[pairReq[e]!]! += f - old;
+    w.x[e] = f;
+  }
+  supportSearchStats.improved++;
+  return true;
+}
+
+/** What {@link searchSupports} did in the last solve (for the benchmark and the tests). */
+export const supportSearchStats = { searches: 0, nodes: 0, cutOff: 0, improved: 0 };
+
 /** Reused per-volunteer scratch arrays of {@link searchPart} (only the part's volunteers are read). */
 class Scratch {
   private buf = new Int32Array(0);
@@ -1540,6 +1785,208 @@ function kickTeams(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Ar
   }
   return changed;
 }
+
+/**
+ * F4. Carrier moves, for level 3 across plateaus of equal team cost. A
+ * *carrier* is a volunteer with one partner that it serves alone and in full.
+ * Carriers decide much of the team structure: which requests get one
+ * volunteer and which need a team. Their moves are coupled (every slot is
+ * full), so no member move of G-G4 and no part of F reaches them: at `tiny`
+ * seed 10 no mix of the two solutions request by request is feasible short
+ * of nine of the ten requests that differ. A move takes `k` (1 or 2)
+ * carried requests *out* and `k` requests with a team *in* that a carrier
+ * could carry whole; every carrier is assigned to the new carried set by a
+ * min-cost assignment on travel (one flow); the requests taken in lose their
+ * teams, and the requests taken out, with the requests around them (step F's
+ * growth, the moved carriers fixed), are solved again by {@link searchSupports}
+ * at no more team cost than before, each serving what it served; then D. Kept when lexicographically better, else put back.
+ * Moves are tried in order of an estimate of their travel gain (the
+ * assignment's change, the cheapest fractional cover of each request taken
+ * out, less the travel of the teams taken in), only where it promises a gain,
+ * at most `maxMoves` per pass.
+ */
+function carrierMoves(model: CompiledModel, graph: CandidateGraph, pairReq: Int32Array, work: Work, maxRequests: number, maxNodes: number, maxMoves: number): Work | null {
+  const R = model.requests;
+  const bv = graph.byVolunteer;
+  let w = work;
+  let changed = false;
+  let base = evaluateLevels(model, graph, w.x);
+  const inQ = new Uint8Array(R.n);
+  for (let pass = 0; pass < TEAM_SEARCH_PASSES; pass++) {
+    // Carriers and what they carry; the requests with a team that some carrier could carry whole.
+    const carriedBy = new Int32Array(R.n).fill(-1);
+    const isCarrier = new Uint8Array(model.volunteers.n);
+    const carried: number[] = [];
+    const teams: number[] = [];
+    for (let r = 0; r < R.n; r++) {
+      let members = 0;
+      let last = -1;
+      for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+        if (w.x[e]! <= 0) continue;
+        members++;
+        last = e;
+      }
+      if (members === 1 && w.x[last]! === R.demand[r]! && w.partners[graph.volunteer[last]!] === 1) {
+        carriedBy[r] = last;
+        isCarrier[graph.volunteer[last]!] = 1;
+        carried.push(r);
+      } else if (members >= 2) teams.push(r);
+    }
+    const carriable = teams.filter((r) => {
+      for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (isCarrier[graph.volunteer[e]!] === 1 && graph.cap[e]! >= R.demand[r]!) return true;
+      return false;
+    });
+    if (carried.length === 0 || carriable.length === 0) break;
+    const carriers = carried.map((r) => graph.volunteer[carriedBy[r]!]!);
+    const teamTravel = (r: number): number => {
+      let s = 0;
+      for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) s += graph.travel[e]! * w.x[e]!;
+      return s;
+    };
+    // The cheapest fractional cover of r's demand by volunteers who are not carriers (a travel estimate).
+    const cover = (r: number): number => {
+      const es: number[] = [];
+      for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (isCarrier[graph.volunteer[e]!] === 0) es.push(e);
+      es.sort((a, b) => graph.travel[a]! - graph.travel[b]! || a - b);
+      let left = R.demand[r]!;
+      let s = 0;
+      for (const e of es) {
+        const u = Math.min(left, graph.cap[e]!);
+        s += u * graph.travel[e]!;
+        left -= u;
+        if (left === 0) break;
+      }
+      return left > 0 ? Infinity : s;
+    };
+    const nowAssign = carried.reduce((s, r) => s + graph.travel[carriedBy[r]!]! * R.demand[r]!, 0);
+    const moves: Array<{ gain: number; set: number[]; pairs: number[]; out: number[] }> = [];
+    const tryMove = (out: number[], into: number[]): void => {
+      const set = carried.filter((r) => !out.includes(r)).concat(into);
+      const a = assignCarriers(graph, pairReq, R.demand, carriers, set);
+      if (!a) return;
+      let gain = a.cost - nowAssign;
+      for (const r of out) gain += cover(r);
+      for (const r of into) gain -= teamTravel(r);
+      if (gain < 0) moves.push({ gain, set, pairs: a.pairs, out });
+    };
+    for (let i = 0; i < carried.length; i++) {
+      for (let p = 0; p < carriable.length; p++) {
+        tryMove([carried[i]!], [carriable[p]!]);
+        for (let j = i + 1; j < carried.length; j++) for (let q = p + 1; q < carriable.length; q++) tryMove([carried[i]!, carried[j]!], [carriable[p]!, carriable[q]!]);
+      }
+    }
+    moves.sort((a, b) => a.gain - b.gain);
+    let improved = false;
+    for (const move of moves.slice(0, maxMoves)) {
+      const saved = { x: w.x.slice(), served: w.served.slice(), load: w.load.slice(), partners: w.partners.slice() };
+      // Fixed: the requests a carrier moves to; the others may be solved again around the move.
+      const fixed = new Uint8Array(R.n);
+      for (const e of move.pairs) if (saved.x[e]! === 0) fixed[pairReq[e]!] = 1;
+      const clear = (r: number): void => {
+        for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
+          const f = w.x[e]!;
+          if (f <= 0) continue;
+          const v = graph.volunteer[e]!;
+          w.x[e] = 0;
+          w.load[v]! -= f;
+          w.served[r]! -= f;
+          w.partners[v]!--;
+        }
+      };
+      for (const r of carried) clear(r);
+      for (const r of move.set) clear(r);
+      for (const e of move.pairs) {
+        const r = pairReq[e]!;
+        const v = graph.volunteer[e]!;
+        w.x[e] = R.demand[r]!;
+        w.load[v]! += R.demand[r]!;
+        w.served[r]! += R.demand[r]!;
+        w.partners[v]!++;
+      }
+      // The requests taken out, then those around them (step F's growth), the moved carriers fixed.
+      const Q = move.out.slice();
+      inQ.fill(0);
+      for (const r of Q) inQ[r] = 1;
+      for (let h = 0; h < Q.length && Q.length < maxRequests; h++) {
+        const r = Q[h]!;
+        for (let e = graph.start[r]!; e < graph.start[r + 1]! && Q.length < maxRequests; e++) {
+          const v = graph.volunteer[e]!;
+          for (let k = bv.start[v]!; k < bv.start[v + 1]! && Q.length < maxRequests; k++) {
+            const q = bv.items[k]!;
+            const r2 = pairReq[q]!;
+            if (saved.x[q]! > 0 && inQ[r2] === 0 && fixed[r2] === 0) {
+              inQ[r2] = 1;
+              Q.push(r2);
+            }
+          }
+        }
+      }
+      // The part may cost what the rest leaves of the team cost so far, and must serve what it served.
+      let outside = 0;
+      for (let e = 0; e < graph.nPairs; e++) if (w.x[e]! > 0 && inQ[pairReq[e]!] === 0) outside += graph.team[e]!;
+      const found = searchSupports(model, graph, pairReq, w, Q, maxNodes, { need: saved.served, maxTeam: base.teamCost - outside });
+      const next = found ? polish(model, graph, pairReq, w) : w;
+      const now = found ? evaluateLevels(model, graph, next.x) : base;
+      if (found && compareLevels(now, base) < 0) {
+        base = now;
+        w = next;
+        changed = improved = true;
+        carrierStats.kept++;
+        break;
+      }
+      w.x = saved.x;
+      w.served = saved.served;
+      w.load = saved.load;
+      w.partners = saved.partners;
+    }
+    carrierStats.tried += Math.min(moves.length, maxMoves);
+    if (!improved) break;
+  }
+  return changed ? w : null;
+}
+
+/** What step F4 did in the last solve (for the benchmark and the tests). */
+export const carrierStats = { tried: 0, kept: 0 };
+
+/**
+ * Min-cost assignment of `carriers` to the requests `set` (one each, same
+ * number), each carrying the whole demand, on travel; one flow. Returns the
+ * chosen pairs and their travel, or null when some carrier cannot be placed.
+ */
+function assignCarriers(graph: CandidateGraph, pairReq: Int32Array, demand: Int32Array, carriers: readonly number[], set: readonly number[]): { cost: number; pairs: number[] } | null {
+  const c = carriers.length;
+  const t = c + set.length;
+  const bv = graph.byVolunteer;
+  const col = new Map<number, number>();
+  set.forEach((r, j) => col.set(r, c + j));
+  let maxArcs = set.length + c;
+  for (const v of carriers) maxArcs += bv.start[v + 1]! - bv.start[v]!;
+  const net = new FlowNetwork(t + 1, maxArcs);
+  const arcs: Array<[number, number]> = [];
+  for (let i = 0; i < c; i++) {
+    const v = carriers[i]!;
+    for (let k = bv.start[v]!; k < bv.start[v + 1]!; k++) {
+      const e = bv.items[k]!;
+      const r = pairReq[e]!;
+      const node = col.get(r);
+      if (node === undefined || graph.cap[e]! < demand[r]!) continue;
+      arcs.push([net.addArc(i, node, 1, graph.travel[e]! * demand[r]!), e]);
+    }
+    net.addArc(i, t, 1, UNPLACED);
+  }
+  for (let j = 0; j < set.length; j++) net.addArc(c + j, t, 1, 0);
+  net.finalize();
+  const sources = new Int32Array(c);
+  for (let i = 0; i < c; i++) sources[i] = i;
+  const stats = shipSupplies(net, sources, new Int32Array(c).fill(1), t);
+  if (stats.cost >= UNPLACED) return null;
+  const pairs: number[] = [];
+  for (const [a, e] of arcs) if (net.flow(a) > 0) pairs.push(e);
+  return { cost: stats.cost, pairs };
+}
+
+/** Cost of a carrier left without a request in {@link assignCarriers} (above any travel). */
+const UNPLACED = 1e12;
 
 /** What the last level-1 search did (for the benchmark and the tests). */
 export const exactServeStats = { nodes: 0, complete: false, found: false };

@@ -126,6 +126,12 @@ export interface MatchOptions {
    * (on the graphs of step F; default 10; 0 switches it off).
    */
   teamChainRequests?: number;
+  /**
+   * Step F4 (carrier moves, for travel at equal team cost): moves tried per
+   * pass, best estimates first (on the graphs of step F2; default 40; 0
+   * switches it off).
+   */
+  carrierMoves?: number;
 }
 
 export interface MatchInstance {
