@@ -86,6 +86,12 @@
  *      chain a smaller team starts (a volunteer takes a whole request; the
  *      requests it displaces move to theirs, and so on). Solved as in F; then
  *      B, B3, C, D and G-G4 again.
+ *   F4. carrier moves (graphs of F2, after F3): volunteers who carry one
+ *      request alone and in full are re-assigned to a changed set of carried
+ *      requests (one or two out, as many team requests in) by a min-cost
+ *      assignment on travel; the requests around the move are solved again
+ *      by a branch and bound over whole teams ({@link searchSupports}), then
+ *      D and G-G4; kept when lexicographically better.
  *   G. member swap (same graphs): a member's units go to another candidate
  *      of the request at no higher team cost when travel and balance fall;
  *      G2. member exchange: two requests trade a member each (no slot changes
@@ -104,7 +110,7 @@
  * `exactServeMaxPairs` the repair can lose a little (measured against HiGHS:
  * 0 at small size, within 0.21 % of HiGHS's bound at medium size). Level (3) is
  * exact for the chosen teams; level (2) is a local optimum over the
- * neighbourhoods of steps F, F2 and F3 (exact when the whole instance fits in one
+ * neighbourhoods of steps F, F2, F3 and F4 (exact when the whole instance fits in one
  * and the search ends within `teamSearchNodes` flows). The benchmark
  * measures the distance to HiGHS on the same MIP, level by level
  * (bench/MATCHING-RESULTS.md).
