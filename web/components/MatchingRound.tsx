@@ -7,7 +7,7 @@
  * times a month.
  */
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as coachApi from '../api/coach';
 import type { MatchingRound as Round } from '../api/coach';
 import { coachRequestPath } from '../app/navigation';
@@ -27,6 +27,11 @@ export function MatchingRound({ code }: { code: string }) {
   const [round, setRound] = useState<Round | null>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const n = (v: number) => formatNumber(locale, v);
+  // Focus moves to the result once it is on the page, so keyboard and screen-reader users land on
+  // what changed (a frame after the answer was too early when React had not rendered it yet).
+  useEffect(() => {
+    if (round) resultHeading.current?.focus();
+  }, [round]);
 
   const start = async () => {
     if (busy) return;
@@ -36,8 +41,6 @@ export function MatchingRound({ code }: { code: string }) {
       const result = await coachApi.runMatchingRound(code);
       setRound(result);
       announce(t('coach.roundDone', { count: result.proposals.length }));
-      // Focus moves to the result so keyboard and screen-reader users land on what changed.
-      requestAnimationFrame(() => resultHeading.current?.focus());
     } catch (failure) {
       setError(problemMessage(i18n, failure));
     } finally {

@@ -16,7 +16,7 @@ import {
 import { balanceCost, buildCandidates, compileModel, pairRequests, type CandidateGraph, type CompiledModel } from './matching.model';
 import { generateCity } from '../../../bench/matching-generate';
 import { solveGreedy } from '../../../bench/matching-greedy';
-import { cityArb, requestAt, solutionViolations, volunteerAt } from './matching.test-support';
+import { cityArb, pairOf, requestAt, solutionViolations, volunteerAt } from './matching.test-support';
 import { SESSIONS_PER_MONTH, dayParts, type MatchRequest, type MatchVolunteer, type ObjectiveLevels } from './matching.types';
 
 /** Candidate graph without the nearest-K cut, as the brute force sees it. */
@@ -357,7 +357,7 @@ describe('solve', () => {
     const m = compileModel([requestAt('r1', 51.92), requestAt('r2', 51.93)], [volunteerAt('v1', 51.92, { sessionsPerMonth: 2 }), volunteerAt('v2', 51.93, { sessionsPerMonth: 2 })]);
     const g = buildCandidates(m, UNCUT);
     const pairReq = pairRequests(g, m.requests.n);
-    const pair = (r: number, v: number) => [...Array(g.nPairs).keys()].find((e) => pairReq[e] === r && g.volunteer[e] === v)!;
+    const pair = pairOf(g, pairReq);
     // Crossed: each resident gets the far volunteer; both volunteers' one slot is taken.
     const x = new Int32Array(g.nPairs);
     x[pair(0, 1)] = 10;
@@ -422,7 +422,7 @@ describe('solve', () => {
     );
     const g = buildCandidates(m, UNCUT);
     const pairReq = pairRequests(g, m.requests.n);
-    const pair = (r: number, v: number) => [...Array(g.nPairs).keys()].find((e) => pairReq[e] === r && g.volunteer[e] === v)!;
+    const pair = pairOf(g, pairReq);
     // The wrong way round: the carrier serves A, the small ones travel to B. Same team cost.
     const x = new Int32Array(g.nPairs);
     x[pair(0, 0)] = 20;
@@ -490,7 +490,7 @@ describe('solve', () => {
     );
     const g = buildCandidates(m, UNCUT);
     const pairReq = pairRequests(g, m.requests.n);
-    const pair = (r: number, v: number) => [...Array(g.nPairs).keys()].find((e) => pairReq[e] === r && g.volunteer[e] === v)!;
+    const pair = pairOf(g, pairReq);
     // Rotated: r0 with v1, r1 with v2, r2 with v0; every volunteer's one slot and whole capacity taken.
     const x = new Int32Array(g.nPairs);
     x[pair(0, 1)] = 10;

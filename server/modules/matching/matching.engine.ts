@@ -1450,14 +1450,33 @@ export function searchPart(
   touched: Uint8Array | null = null,
 ): boolean {
   const R = model.requests;
-  const V = model.volunteers;
-  const load = PART_LOAD.get(V.n);
-  const slots = PART_SLOTS.get(V.n);
   const list: number[] = [];
   for (const r of Q) for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) if (e !== forbidden) list.push(e);
   list.sort((a, b) => a - b);
   const pairs = Int32Array.from(list);
   const x = new Int32Array(pairs.length);
+  for (let i = 0; i < pairs.length; i++) x[i] = w.x[pairs[i]!]!;
+  const { load, slots } = partRoom(model, graph, w, pairs);
+  const better = searchTeams(model, graph, pairReq, { pairs, demand: R.demand, load, slots, x, travelTies }, maxNodes);
+  if (!better) return false;
+  for (let i = 0; i < pairs.length; i++) {
+    const e = pairs[i]!;
+    if (w.x[e]! === better[i]!) continue;
+    setFlow(graph, pairReq, w, e, better[i]!);
+    if (touched) touched[pairReq[e]!] = 1;
+  }
+  return true;
+}
+
+/**
+ * What the rest leaves each volunteer of a part: its load and free resident
+ * slots with the flows on `pairs` taken out (reused arrays; only the part's
+ * volunteers are set).
+ */
+function partRoom(model: CompiledModel, graph: CandidateGraph, w: Work, pairs: ArrayLike<number>): { load: Int32Array; slots: Int32Array } {
+  const V = model.volunteers;
+  const load = PART_LOAD.get(V.n);
+  const slots = PART_SLOTS.get(V.n);
   for (let i = 0; i < pairs.length; i++) {
     const v = graph.volunteer[pairs[i]!]!;
     load[v] = w.load[v]!;
@@ -1465,29 +1484,23 @@ export function searchPart(
   }
   for (let i = 0; i < pairs.length; i++) {
     const e = pairs[i]!;
-    x[i] = w.x[e]!;
-    if (x[i]! > 0) {
-      const v = graph.volunteer[e]!;
-      load[v]! -= x[i]!;
-      slots[v]!++;
-    }
+    if (w.x[e]! <= 0) continue;
+    load[graph.volunteer[e]!]! -= w.x[e]!;
+    slots[graph.volunteer[e]!]!++;
   }
-  const better = searchTeams(model, graph, pairReq, { pairs, demand: R.demand, load, slots, x, travelTies }, maxNodes);
-  if (!better) return false;
-  for (let i = 0; i < pairs.length; i++) {
-    const e = pairs[i]!;
-    const old = w.x[e]!;
-    const f = better[i]!;
-    if (old === f) continue;
-    const v = graph.volunteer[e]!;
-    if (old === 0) w.partners[v]!++;
-    if (f === 0) w.partners[v]!--;
-    w.load[v]! += f - old;
-    w.served[pairReq[e]!]! += f - old;
-    w.x[e] = f;
-    if (touched) touched[pairReq[e]!] = 1;
-  }
-  return true;
+  return { load, slots };
+}
+
+/** Sets pair e's flow to f in `w`, keeping served, load and partners in step. */
+function setFlow(graph: CandidateGraph, pairReq: Int32Array, w: Work, e: number, f: number): void {
+  const old = w.x[e]!;
+  if (old === f) return;
+  const v = graph.volunteer[e]!;
+  if (old === 0) w.partners[v]!++;
+  if (f === 0) w.partners[v]!--;
+  w.load[v]! += f - old;
+  w.served[pairReq[e]!]! += f - old;
+  w.x[e] = f;
 }
 
 /** Largest team {@link searchSupports} enumerates per request. */
@@ -1521,23 +1534,11 @@ export function searchSupports(
 ): boolean {
   const R = model.requests;
   const V = model.volunteers;
-  const load = PART_LOAD.get(V.n);
-  const slots = PART_SLOTS.get(V.n);
   const partPairs: number[] = [];
   for (const r of Q) for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) partPairs.push(e);
-  for (const e of partPairs) {
-    const v = graph.volunteer[e]!;
-    load[v] = w.load[v]!;
-    slots[v] = V.slots[v]! - w.partners[v]!;
-  }
+  const { load, slots } = partRoom(model, graph, w, partPairs);
   let incTeam = 0;
-  for (const e of partPairs) {
-    if (w.x[e]! <= 0) continue;
-    const v = graph.volunteer[e]!;
-    load[v]! -= w.x[e]!;
-    slots[v]!++;
-    incTeam += graph.team[e]!;
-  }
+  for (const e of partPairs) if (w.x[e]! > 0) incTeam += graph.team[e]!;
   const partVolunteers = [...new Set(partPairs.map((e) => graph.volunteer[e]!))];
   /** Travel and load balance of the part's flows (the rest fixed). */
   const localCost = (pairs: ArrayLike<number>, flows: ArrayLike<number>): number => {
@@ -1707,17 +1708,7 @@ export function searchSupports(
   const { pairs, flows } = best as { pairs: Int32Array; flows: Int32Array };
   const next = new Map<number, number>();
   for (let i = 0; i < pairs.length; i++) if (flows[i]! > 0) next.set(pairs[i]!, flows[i]!);
-  for (const e of partPairs) {
-    const old = w.x[e]!;
-    const f = next.get(e) ?? 0;
-    if (old === f) continue;
-    const v = graph.volunteer[e]!;
-    if (old === 0) w.partners[v]!++;
-    if (f === 0) w.partners[v]!--;
-    w.load[v]! += f - old;
-    w.served[pairReq[e]!]! += f - old;
-    w.x[e] = f;
-  }
+  for (const e of partPairs) setFlow(graph, pairReq, w, e, next.get(e) ?? 0);
   supportSearchStats.improved++;
   return true;
 }
@@ -1889,26 +1880,11 @@ function carrierMoves(model: CompiledModel, graph: CandidateGraph, pairReq: Int3
       const fixed = new Uint8Array(R.n);
       for (const e of move.pairs) if (saved.x[e]! === 0) fixed[pairReq[e]!] = 1;
       const clear = (r: number): void => {
-        for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) {
-          const f = w.x[e]!;
-          if (f <= 0) continue;
-          const v = graph.volunteer[e]!;
-          w.x[e] = 0;
-          w.load[v]! -= f;
-          w.served[r]! -= f;
-          w.partners[v]!--;
-        }
+        for (let e = graph.start[r]!; e < graph.start[r + 1]!; e++) setFlow(graph, pairReq, w, e, 0);
       };
       for (const r of carried) clear(r);
       for (const r of move.set) clear(r);
-      for (const e of move.pairs) {
-        const r = pairReq[e]!;
-        const v = graph.volunteer[e]!;
-        w.x[e] = R.demand[r]!;
-        w.load[v]! += R.demand[r]!;
-        w.served[r]! += R.demand[r]!;
-        w.partners[v]!++;
-      }
+      for (const e of move.pairs) setFlow(graph, pairReq, w, e, R.demand[pairReq[e]!]!);
       // The requests taken out, then those around them (step F's growth), the moved carriers fixed.
       const Q = move.out.slice();
       inQ.fill(0);

@@ -4,6 +4,7 @@
  * Not imported by production code.
  */
 import fc from 'fast-check';
+import type { CandidateGraph } from './matching.model';
 import { haversineKm } from './matching.spatial';
 import { dayParts, type Assignment, type Gender, type MatchRequest, type MatchVolunteer, type Urgency } from './matching.types';
 
@@ -30,6 +31,14 @@ export function volunteerAt(id: string, lat: number, over: Partial<MatchVoluntee
     sessionsPerMonth: 1,
     maxResidents: 1,
     ...over,
+  };
+}
+
+/** The pair index of (request index r, volunteer index v) in a candidate graph, for hand-made cases. */
+export function pairOf(g: CandidateGraph, pairReq: Int32Array): (r: number, v: number) => number {
+  return (r, v) => {
+    for (let e = 0; e < g.nPairs; e++) if (pairReq[e] === r && g.volunteer[e] === v) return e;
+    throw new Error(`no candidate pair for request ${r} and volunteer ${v}`);
   };
 }
 
